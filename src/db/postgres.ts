@@ -1,0 +1,103 @@
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type { Database, Queryable, QueryResult } from './database.js';
+
+// Return timestamps, bigints and numerics as the driver-independent shapes PGlite also gives.
+pg.types.setTypeParser(20, (v) => Number(v)); // int8: counts and serials stay far below 2^53
+
+type Client = pg.Pool | pg.PoolClient;
+
+/** Text-format COPY field: backslash, tab, newline and carriage return escaped; null is \N. */
+function copyField(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  let s: string;
+  if (v instanceof Date) s = v.toISOString();
+  else if (typeof v === 'object') s = JSON.stringify(v);
+  else s = String(v);
+  return s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+function wrap(c: Client, copyClient: () => Promise<{ client: pg.PoolClient; done: () => void }>): Queryable {
+  return {
+    async query<T>(sql: string, params?: unknown[]): Promise<QueryResult<T>> {
+      const r = await c.query(sql, params as unknown[]);
+      return { rows: r.rows as T[], affectedRows: r.rowCount ?? undefined };
+    },
+    async exec(sql: string) {
+      await c.query(sql);
+    },
+    async copyRows(table, columns, rows) {
+      if (rows.length === 0) return;
+      const { client, done } = await copyClient();
+      try {
+        const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+        async function* lines() {
+          let buf = '';
+          for (const r of rows) {
+            buf += r.map(copyField).join('\t') + '\n';
+            if (buf.length > 1 << 16) {
+              yield buf;
+              buf = '';
+            }
+          }
+          if (buf) yield buf;
+        }
+        await pipeline(Readable.from(lines()), stream);
+      } finally {
+        done();
+      }
+    },
+  };
+}
+
+export interface PostgresOptions {
+  /** Schema to work in (tests give each file its own); created if absent. */
+  schema?: string;
+  max?: number;
+}
+
+export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Database> {
+  if (opts.schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema}"`);
+    await admin.end();
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 8,
+    options: opts.schema ? `-c search_path="${opts.schema}"` : undefined,
+  });
+  await pool.query('SELECT 1');
+  const fromPool = async () => {
+    const client = await pool.connect();
+    return { client, done: () => client.release() };
+  };
+  const base = wrap(pool, fromPool);
+  let closed = false;
+  return {
+    kind: 'postgres',
+    ...base,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client, async () => ({ client, done: () => {} })));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
