@@ -1,0 +1,236 @@
+import type { Queryable } from '../db/database.js';
+import { refreshDerived } from '../log/derive.js';
+import { SINGLE_VALUED_O2O, attributeDef } from './registry.js';
+import { selectByIds, type Resolution } from './resolve.js';
+import type { Declarations, NormEvent, NormObject } from './validate.js';
+import { parseValue } from './values.js';
+
+/**
+ * Writes a validated, resolved import (§3.2, §3.3). Objects first, then events; attribute
+ * entries join their history, replaced values go to object_attribute_replacements, superseded
+ * events to event_versions. Nothing accepted is deleted.
+ */
+
+export interface ApplyCounts {
+  objects_new: number;
+  objects_updated: number;
+  events_new: number;
+  events_unchanged: number;
+  events_superseded: number;
+}
+
+export async function applyImport(
+  tx: Queryable,
+  importId: number,
+  source: string | null,
+  receivedAt: Date,
+  objects: NormObject[],
+  res: Resolution,
+  declarations: Declarations | undefined,
+  progress: (step: string) => void,
+): Promise<ApplyCounts> {
+  const touched = new Set<string>();
+  const changed = new Set<string>();
+
+  // Objects: new ids are created; the rest keep their row and get last_import.
+  const newIds = [...new Set(objects.map((o) => o.id))].filter((id) => !res.storedObjectIds.has(id));
+  const typeOf = (id: string) => res.objectTypes.get(id)!;
+  await tx.copyRows('objects', ['id', 'type', 'first_import', 'last_import'], newIds.map((id) => [id, typeOf(id), importId, importId]));
+  for (const o of objects) touched.add(o.id);
+  progress('objects');
+
+  await applyAttributes(tx, importId, objects, res, changed);
+  progress('attributes');
+  await applyObjectRelationships(tx, importId, objects, res, changed);
+  progress('relationships');
+
+  const existingChanged = [...changed].filter((id) => res.storedObjectIds.has(id));
+  if (existingChanged.length) {
+    await tx.query('UPDATE objects SET last_import = $2, updated_at = now() WHERE id = ANY($1)', [existingChanged, importId]);
+  }
+
+  const counts = await applyEvents(tx, importId, source, receivedAt, res, touched);
+  progress('events');
+
+  if (declarations) await recordDeclarations(tx, declarations);
+  await refreshDerived(tx, [...touched], objects.some((o) => o.type === 'unit'));
+  progress('derived');
+  return {
+    objects_new: newIds.length,
+    objects_updated: existingChanged.length,
+    ...counts,
+  };
+}
+
+/** The typed form of a stored value, to tell a real change from another spelling of it. */
+function canonicalOf(objectType: string, name: string, value: string): string {
+  const def = attributeDef('object', objectType, name);
+  const parsed = parseValue(value, def?.type ?? 'string');
+  return parsed.ok ? parsed.canonical : value;
+}
+
+async function applyAttributes(tx: Queryable, importId: number, objects: NormObject[], res: Resolution, changed: Set<string>): Promise<void> {
+  // Last occurrence of (object, name, time) in the import wins.
+  const entries = new Map<string, { objectId: string; type: string; name: string; time: string; value: string; canonical: string }>();
+  for (const o of objects) {
+    for (const a of o.attrs) entries.set(`${o.id}\u0000${a.name}\u0000${a.time}`, { objectId: o.id, type: o.type, name: a.name, time: a.time!, value: a.value, canonical: a.canonical });
+  }
+  const existingIds = [...new Set(objects.map((o) => o.id))].filter((id) => res.storedObjectIds.has(id));
+  const stored = new Map<string, string>();
+  const rows = await selectByIds<{ object_id: string; name: string; time: string; value: string }>(
+    tx,
+    `SELECT object_id, name, to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS time, value
+       FROM object_attributes WHERE object_id = ANY($1)`,
+    existingIds,
+  );
+  for (const r of rows) stored.set(`${r.object_id}\u0000${r.name}\u0000${r.time}`, r.value);
+
+  const inserts: unknown[][] = [];
+  const replaced: { objectId: string; name: string; time: string; oldValue: string; newValue: string }[] = [];
+  for (const [key, e] of entries) {
+    const old = stored.get(key);
+    if (old === undefined) {
+      inserts.push([e.objectId, e.name, e.time, e.value, importId]);
+      changed.add(e.objectId);
+    } else if (old !== e.value && canonicalOf(e.type, e.name, old) !== e.canonical) {
+      replaced.push({ objectId: e.objectId, name: e.name, time: e.time, oldValue: old, newValue: e.value });
+      changed.add(e.objectId);
+    }
+  }
+  await tx.copyRows('object_attributes', ['object_id', 'name', 'time', 'value', 'import_id'], inserts);
+  if (replaced.length) {
+    const cols = (f: (r: (typeof replaced)[number]) => string) => replaced.map(f);
+    const params = [cols((r) => r.objectId), cols((r) => r.name), cols((r) => r.time), cols((r) => r.oldValue), cols((r) => r.newValue), importId];
+    await tx.query(
+      `INSERT INTO object_attribute_replacements (object_id, name, time, old_value, new_value, import_id)
+       SELECT o, n, t, ov, nv, $6 FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[]) AS u(o, n, t, ov, nv)`,
+      params,
+    );
+    await tx.query(
+      `UPDATE object_attributes a SET value = u.nv, import_id = $5
+         FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[]) AS u(o, n, t, nv)
+        WHERE a.object_id = u.o AND a.name = u.n AND a.time = u.t`,
+      [params[0], params[1], params[2], params[4], importId],
+    );
+  }
+}
+
+async function applyObjectRelationships(tx: Queryable, importId: number, objects: NormObject[], res: Resolution, changed: Set<string>): Promise<void> {
+  // Union, except single-valued qualifiers where the latest occurrence wins (§3.2).
+  const rels = new Map<string, Map<string, Set<string>>>();
+  const replaceQual = new Map<string, Set<string>>();
+  for (const o of objects) {
+    const byQual = rels.get(o.id) ?? new Map<string, Set<string>>();
+    const single = new Set(SINGLE_VALUED_O2O[o.type] ?? []);
+    for (const r of o.rels) {
+      if (single.has(r.qualifier)) {
+        byQual.set(r.qualifier, new Set([r.objectId]));
+        const rq = replaceQual.get(o.id) ?? new Set<string>();
+        rq.add(r.qualifier);
+        replaceQual.set(o.id, rq);
+      } else {
+        const s = byQual.get(r.qualifier) ?? new Set<string>();
+        s.add(r.objectId);
+        byQual.set(r.qualifier, s);
+      }
+    }
+    rels.set(o.id, byQual);
+  }
+  const fresh: unknown[][] = [];
+  const forExisting: [string, string, string][] = [];
+  for (const [id, byQual] of rels) {
+    for (const [qual, targets] of byQual) {
+      for (const t of targets) {
+        if (res.storedObjectIds.has(id)) forExisting.push([id, qual, t]);
+        else fresh.push([id, qual, t, importId]);
+      }
+    }
+  }
+  await tx.copyRows('object_relationships', ['source_id', 'qualifier', 'target_id', 'import_id'], fresh);
+  for (const id of rels.keys()) if (!res.storedObjectIds.has(id) && (rels.get(id)?.size ?? 0) > 0) changed.add(id);
+  if (forExisting.length === 0) return;
+  // Single-valued: a different stored target is replaced by this import's.
+  const repl = forExisting.filter(([id, q]) => replaceQual.get(id)?.has(q));
+  if (repl.length) {
+    const { rows } = await tx.query<{ source_id: string }>(
+      `DELETE FROM object_relationships r USING unnest($1::text[], $2::text[], $3::text[]) AS u(s, q, t)
+        WHERE r.source_id = u.s AND r.qualifier = u.q AND r.target_id <> u.t RETURNING r.source_id`,
+      [repl.map((r) => r[0]), repl.map((r) => r[1]), repl.map((r) => r[2])],
+    );
+    for (const r of rows) changed.add(r.source_id);
+  }
+  const { rows } = await tx.query<{ source_id: string }>(
+    `INSERT INTO object_relationships (source_id, qualifier, target_id, import_id)
+     SELECT s, q, t, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(s, q, t)
+     ON CONFLICT DO NOTHING RETURNING source_id`,
+    [forExisting.map((r) => r[0]), forExisting.map((r) => r[1]), forExisting.map((r) => r[2]), importId],
+  );
+  for (const r of rows) changed.add(r.source_id);
+}
+
+async function applyEvents(
+  tx: Queryable, importId: number, source: string | null, receivedAt: Date, res: Resolution, touched: Set<string>,
+): Promise<Pick<ApplyCounts, 'events_new' | 'events_unchanged' | 'events_superseded'>> {
+  const write: NormEvent[] = [];
+  const superseded: string[] = [];
+  let unchanged = 0;
+  for (const e of res.events) {
+    const st = res.storedEvents.get(e.id);
+    if (!st) write.push(e);
+    else if (st.hash === e.hash) unchanged++;
+    else {
+      write.push(e);
+      superseded.push(e.id);
+    }
+  }
+  if (superseded.length) {
+    // Keep the old version whole, relationships included, before it is replaced.
+    await tx.query(
+      `INSERT INTO event_versions (event_id, revision, type, time, attributes, relationships, void, content_hash, source,
+                                   import_id, received_at, superseded_by_import)
+       SELECT e.id, e.revision, e.type, e.time, e.attributes,
+              COALESCE((SELECT jsonb_agg(jsonb_build_object('objectId', eo.object_id, 'qualifier', eo.qualifier))
+                          FROM event_objects eo WHERE eo.event_id = e.id), '[]'::jsonb),
+              e.void, e.content_hash, e.source, e.import_id, e.received_at, $2
+         FROM events e WHERE e.id = ANY($1)`,
+      [superseded, importId],
+    );
+    await tx.query('DELETE FROM event_objects WHERE event_id = ANY($1)', [superseded]);
+    await tx.query('DELETE FROM events WHERE id = ANY($1)', [superseded]);
+  }
+  const received = receivedAt.toISOString();
+  await tx.copyRows(
+    'events',
+    ['id', 'type', 'time', 'attributes', 'revision', 'void', 'content_hash', 'source', 'import_id', 'received_at'],
+    write.map((e) => [e.id, e.type, e.time, e.attrs.map((a) => ({ name: a.name, value: a.value })), e.revision, e.void, e.hash, source, importId, received]),
+  );
+  const eo: unknown[][] = [];
+  for (const e of write) {
+    for (const r of e.rels) {
+      eo.push([e.id, r.objectId, r.qualifier]);
+      // Events can change an object's derived owner (an incident's dispatch unit).
+      if (r.qualifier === 'incident' || r.qualifier === 'case') touched.add(r.objectId);
+    }
+  }
+  await tx.copyRows('event_objects', ['event_id', 'object_id', 'qualifier'], eo);
+  return { events_new: write.length - superseded.length, events_unchanged: unchanged, events_superseded: superseded.length };
+}
+
+async function recordDeclarations(tx: Queryable, declarations: Declarations): Promise<void> {
+  const types: [string, string][] = [];
+  const attrs: [string, string, string, string][] = [];
+  for (const [key, m] of declarations) {
+    const [kind, type] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+    types.push([kind, type]);
+    for (const [name, t] of m) attrs.push([kind, type, name, t]);
+  }
+  await tx.query(
+    `INSERT INTO declared_types (kind, type) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+    [types.map((t) => t[0]), types.map((t) => t[1])],
+  );
+  await tx.query(
+    `INSERT INTO declared_attributes (kind, type, name, attr_type) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+     ON CONFLICT (kind, type, name) DO UPDATE SET attr_type = EXCLUDED.attr_type`,
+    [attrs.map((a) => a[0]), attrs.map((a) => a[1]), attrs.map((a) => a[2]), attrs.map((a) => a[3])],
+  );
+}

@@ -1,0 +1,139 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Database } from '../db/database.js';
+import { applyImport } from './apply.js';
+import { parseJsonl, parseJsonocel, type ParsedImport, type RawRecord } from './parse.js';
+import { resolveBatch } from './resolve.js';
+import type { ImportError, ImportFormat, ImportOptions, ImportReport } from './types.js';
+import type { OcelEvent, OcelObject } from './types.js';
+import { readDeclarations, validateRecord, type Declarations, type NormEvent, type NormObject } from './validate.js';
+
+/**
+ * The import use case (§2, §3, §11): parse → validate every record → resolve against the store
+ * → write, all in one transaction. One invalid record and nothing of the import is stored; the
+ * report then lists every error (up to 1,000) with record, field, code and reason.
+ */
+
+export const MAX_REPORTED_ERRORS = 1000;
+export const MAX_FILE_BYTES = 256 * 1024 * 1024; // §2.1 [D]
+const FUTURE_TOLERANCE_MICROS = 10n * 60n * 1_000_000n; // §4 [D]
+/** Serialises imports so that the identity checks and the writes see the same store. */
+const IMPORT_LOCK = 72_430_001;
+
+export function formatOf(name: string): ImportFormat {
+  if (name.endsWith('.jsonocel') || name.endsWith('.json')) return 'jsonocel';
+  if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
+  throw new Error(`${name}: unknown format (expected .jsonocel or .jsonl)`);
+}
+
+export async function importFile(db: Database, path: string, opts: ImportOptions = {}): Promise<ImportReport> {
+  const name = basename(path);
+  const format = formatOf(name);
+  const size = (await stat(path)).size;
+  if (size > MAX_FILE_BYTES) {
+    return reject(db, name, format, opts, [{ kind: 'file', code: 'import_too_large', reason: `${size} bytes exceeds the limit of ${MAX_FILE_BYTES}` }], { objects: 0, events: 0 });
+  }
+  const text = await readFile(path, 'utf8');
+  return importText(db, { name, format, text }, { source: opts.source ?? sourceFromFileName(name), ...opts });
+}
+
+/** `<source>_<yyyyMMddTHHmmss>_<seq>.jsonocel` names its source (§2.1). */
+export function sourceFromFileName(name: string): string | undefined {
+  const m = /^([a-z0-9]+)_\d{8}T\d{6}_\d+\.(jsonocel|jsonl)$/i.exec(name);
+  return m?.[1];
+}
+
+export async function importText(db: Database, input: { name: string; format: ImportFormat; text: string }, opts: ImportOptions = {}): Promise<ImportReport> {
+  const parsed = input.format === 'jsonocel' ? parseJsonocel(input.text) : parseJsonl(input.text);
+  return importParsed(db, input.name, input.format, parsed, opts);
+}
+
+/** Programmatic import of stream records (the demo city, tests): same rules as a `.jsonl`. */
+export async function importRecords(db: Database, name: string, records: Array<{ object: OcelObject } | { event: OcelEvent }>, opts: ImportOptions = {}): Promise<ImportReport> {
+  const raw: RawRecord[] = records.map((r, i) =>
+    'object' in r ? { kind: 'object', raw: r.object, line: i + 1, pointer: '/object' } : { kind: 'event', raw: r.event, line: i + 1, pointer: '/event' },
+  );
+  return importParsed(db, name, 'jsonl', { records: raw, errors: [] }, opts);
+}
+
+async function importParsed(db: Database, name: string, format: ImportFormat, parsed: ParsedImport, opts: ImportOptions): Promise<ImportReport> {
+  const profile = opts.profile ?? 'shuju';
+  const now = opts.now ?? new Date();
+  const errors: ImportError[] = [...parsed.errors];
+  let declarations: Declarations | undefined;
+  if (parsed.declarations) {
+    const d = readDeclarations(parsed.declarations, profile);
+    declarations = d.declarations;
+    errors.push(...d.errors);
+  }
+  const ctx = { profile, declarations, nowMicros: BigInt(now.getTime()) * 1000n, futureToleranceMicros: FUTURE_TOLERANCE_MICROS };
+  const objects: NormObject[] = [];
+  const events: NormEvent[] = [];
+  const total = parsed.records.length;
+  parsed.records.forEach((rec, i) => {
+    const r = validateRecord(rec, ctx);
+    for (const e of r.errors) errors.push(e);
+    if (r.value?.kind === 'object') objects.push(r.value);
+    else if (r.value?.kind === 'event') events.push(r.value);
+    if (opts.onProgress && i % 10_000 === 0) opts.onProgress(i, total * 2);
+  });
+  const counts = { objects: parsed.records.filter((r) => r.kind === 'object').length, events: parsed.records.filter((r) => r.kind === 'event').length };
+  if (errors.length) return reject(db, name, format, opts, errors, counts);
+
+  class Rejected extends Error {
+    constructor(readonly errors: ImportError[]) {
+      super('import rejected');
+    }
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
+      const res = await resolveBatch(tx, objects, events, profile);
+      if (res.errors.length) throw new Rejected(res.errors);
+      const { rows } = await tx.query<{ id: number }>(
+        `INSERT INTO imports (name, source, format, status, actor, received_at) VALUES ($1, $2, $3, 'accepted', $4, $5) RETURNING id`,
+        [name, opts.source ?? null, format, opts.actor ?? null, now.toISOString()],
+      );
+      const importId = Number(rows[0].id);
+      const steps = ['objects', 'attributes', 'relationships', 'events', 'derived'];
+      const applied = await applyImport(tx, importId, opts.source ?? null, now, objects, res, declarations, (step) =>
+        opts.onProgress?.(total + Math.round(((steps.indexOf(step) + 1) / steps.length) * total), total * 2),
+      );
+      const report: ImportReport = { import: name, importId, status: 'accepted', counts: { ...counts, ...applied }, errors: [] };
+      await tx.query('UPDATE imports SET counts = $2, finished_at = now() WHERE id = $1', [importId, JSON.stringify(report.counts)]);
+      return report;
+    });
+  } catch (err) {
+    if (err instanceof Rejected) return reject(db, name, format, opts, err.errors, counts);
+    throw err;
+  }
+}
+
+/** Records a rejected import (the store is otherwise unchanged) and builds its report. */
+async function reject(db: Database, name: string, format: ImportFormat, opts: ImportOptions, errors: ImportError[], counts: { objects: number; events: number }): Promise<ImportReport> {
+  const sorted = sortErrors(errors);
+  const shown = sorted.slice(0, MAX_REPORTED_ERRORS);
+  const report: ImportReport = { import: name, status: 'rejected', counts, errors: shown };
+  if (sorted.length > shown.length) report.errorsTruncated = sorted.length - shown.length;
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO imports (name, source, format, status, counts, errors, actor, received_at, finished_at)
+     VALUES ($1, $2, $3, 'rejected', $4, $5, $6, $7, now()) RETURNING id`,
+    [name, opts.source ?? null, format, JSON.stringify(counts), JSON.stringify(shown), opts.actor ?? null, (opts.now ?? new Date()).toISOString()],
+  );
+  report.importId = Number(rows[0].id);
+  return report;
+}
+
+/** Errors in file order: declarations and file-level first, then by record position. */
+function sortErrors(errors: ImportError[]): ImportError[] {
+  const pos = (e: ImportError): [number, number] => {
+    if (e.line !== undefined) return [1, e.line];
+    const m = /^(objectTypes|eventTypes|objects|events)\[(\d+)\]$/.exec(e.record ?? '');
+    if (!m) return [0, 0];
+    return [{ objectTypes: 0.1, eventTypes: 0.2, objects: 1, events: 2 }[m[1]]!, Number(m[2])];
+  };
+  return errors
+    .map((e, i) => ({ e, i, p: pos(e) }))
+    .sort((a, b) => a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.i - b.i)
+    .map((x) => x.e);
+}
