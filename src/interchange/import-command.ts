@@ -1,4 +1,51 @@
 import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { cliActor, withStore } from '../cli/context.js';
+import { importFile } from './import.js';
+import type { ImportProfile } from './types.js';
 
-// Placeholder during initial construction; owned by importer.
-export function registerImportCommands(_program: Command): void {}
+/**
+ * `shuju import FILE…`: each file is one all-or-nothing import. Prints one report per file as
+ * JSON; exits 1 when any file was rejected. Shows a progress bar on a terminal.
+ */
+export function registerImportCommands(program: Command): void {
+  program
+    .command('import')
+    .description('import .jsonocel / .jsonl files (each file all or nothing)')
+    .argument('<files...>', 'files to import')
+    .option('--source <name>', 'registered source (default: from the file name <source>_<time>_<seq>)')
+    .option('--profile <profile>', 'shuju (contract registry, default) or ocel (any declared OCEL 2.0 log)', 'shuju')
+    .action(async (files: string[], opts: { source?: string; profile: ImportProfile }, cmd: Command) => {
+      if (opts.profile !== 'shuju' && opts.profile !== 'ocel') throw new Error(`--profile must be shuju or ocel, not ${opts.profile}`);
+      let rejected = 0;
+      await withStore(cmd, async (db) => {
+        for (const file of files) {
+          const bar = process.stderr.isTTY
+            ? new cliProgress.SingleBar({ format: `${file} [{bar}] {percentage}% {value}/{total}`, stream: process.stderr }, cliProgress.Presets.shades_classic)
+            : undefined;
+          let started = false;
+          const report = await importFile(db, file, {
+            source: opts.source,
+            profile: opts.profile,
+            actor: cliActor(),
+            onProgress: bar
+              ? (done, total) => {
+                  if (!started) {
+                    bar.start(total, 0);
+                    started = true;
+                  }
+                  bar.update(done);
+                }
+              : undefined,
+          });
+          if (bar && started) {
+            bar.update(bar.getTotal());
+            bar.stop();
+          }
+          if (report.status === 'rejected') rejected++;
+          console.log(JSON.stringify(report, null, 2));
+        }
+      });
+      if (rejected) process.exitCode = 1;
+    });
+}

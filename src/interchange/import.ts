@@ -30,8 +30,9 @@ export async function importFile(db: Database, path: string, opts: ImportOptions
   const name = basename(path);
   const format = formatOf(name);
   const size = (await stat(path)).size;
-  if (size > MAX_FILE_BYTES) {
-    return reject(db, name, format, opts, [{ kind: 'file', code: 'import_too_large', reason: `${size} bytes exceeds the limit of ${MAX_FILE_BYTES}` }], { objects: 0, events: 0 });
+  const limit = opts.maxBytes ?? MAX_FILE_BYTES;
+  if (size > limit) {
+    return reject(db, name, format, opts, [{ kind: 'file', code: 'import_too_large', reason: `${size} bytes exceeds the limit of ${limit} bytes` }], { objects: 0, events: 0 });
   }
   const text = await readFile(path, 'utf8');
   return importText(db, { name, format, text }, { source: opts.source ?? sourceFromFileName(name), ...opts });

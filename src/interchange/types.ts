@@ -114,4 +114,6 @@ export interface ImportOptions {
   /** Receipt instant; `future_time` is judged against it (default: now). */
   now?: Date;
   onProgress?: (done: number, total: number) => void;
+  /** Size limit for the whole import in bytes (default 256 MiB for files, §2.1). */
+  maxBytes?: number;
 }
