@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database.js';
 import { refreshDerived } from '../log/derive.js';
 import { SINGLE_VALUED_O2O, attributeDef } from './registry.js';
+import { deriveNewObjects } from './derive-new.js';
 import { selectByIds, type Resolution } from './resolve.js';
 import type { Declarations, NormEvent, NormObject } from './validate.js';
 import { parseValue } from './values.js';
@@ -35,8 +36,17 @@ export async function applyImport(
   // Objects: new ids are created; the rest keep their row and get last_import.
   const newIds = [...new Set(objects.map((o) => o.id))].filter((id) => !res.storedObjectIds.has(id));
   const typeOf = (id: string) => res.objectTypes.get(id)!;
-  await tx.copyRows('objects', ['id', 'type', 'first_import', 'last_import'], newIds.map((id) => [id, typeOf(id), importId, importId]));
-  for (const o of objects) touched.add(o.id);
+  const derived = await deriveNewObjects(tx, new Set(newIds), objects, res.events);
+  await tx.copyRows(
+    'objects',
+    ['id', 'type', 'unit_id', 'case_id', 'incident_id', 'first_import', 'last_import'],
+    newIds.map((id) => {
+      const d = derived.get(id)!;
+      return [id, typeOf(id), d.unitId, d.caseId, d.incidentId, importId, importId];
+    }),
+  );
+  // Stored objects this import changes are re-derived in SQL (with their dependants).
+  for (const o of objects) if (res.storedObjectIds.has(o.id)) touched.add(o.id);
   progress('objects');
 
   await applyAttributes(tx, importId, objects, res, changed);
@@ -209,7 +219,7 @@ async function applyEvents(
     for (const r of e.rels) {
       eo.push([e.id, r.objectId, r.qualifier]);
       // Events can change an object's derived owner (an incident's dispatch unit).
-      if (r.qualifier === 'incident' || r.qualifier === 'case') touched.add(r.objectId);
+      if ((r.qualifier === 'incident' || r.qualifier === 'case') && res.storedObjectIds.has(r.objectId)) touched.add(r.objectId);
     }
   }
   await tx.copyRows('event_objects', ['event_id', 'object_id', 'qualifier'], eo);

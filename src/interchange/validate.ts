@@ -142,12 +142,25 @@ function readRelationships(raw: unknown, kind: 'object' | 'event', id: string, c
   return rels;
 }
 
+// Feeds repeat the same timestamps many times (every attribute of a record, every record of a
+// batch); parsing each spelling once keeps large imports fast.
+const timeCache = new Map<string, ReturnType<typeof parseTime>>();
+function cachedParseTime(text: string): ReturnType<typeof parseTime> {
+  let t = timeCache.get(text);
+  if (t === undefined) {
+    if (timeCache.size > 50_000) timeCache.clear();
+    t = parseTime(text);
+    timeCache.set(text, t);
+  }
+  return t;
+}
+
 function readTime(text: unknown, field: string, kind: 'object' | 'event', id: string, ctx: ValidationContext, loc: Loc, out: Out): bigint | undefined {
   if (typeof text !== 'string') {
     out.errors.push(errorAt(loc, kind, id, field, text === undefined ? 'missing_field' : 'invalid_time', text === undefined ? 'time is missing' : 'time is not a string'));
     return undefined;
   }
-  const t = parseTime(text);
+  const t = cachedParseTime(text);
   if (!t.ok) {
     out.errors.push(errorAt(loc, kind, id, field, t.code, t.reason));
     return undefined;

@@ -19,6 +19,8 @@ export interface Actor {
   unitId: string | null;
   ip?: string;
   userAgent?: string;
+  /** Registered source system an API token delivers for (`X-Source`, interchange §2.3). */
+  source?: string;
 }
 
 /** Roles that may see [S] personal fields unmasked inside their scope (each read audited). */
