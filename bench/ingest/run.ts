@@ -1,0 +1,89 @@
+/**
+ * bench/ingest: import N events (default 1,000,000) from a `.jsonl` into PostgreSQL with the
+ * real importer, then load exactly the rows it wrote into fresh copies of the same tables with a
+ * raw COPY, in the same run; report events/s of both and their ratio (goal ≥ 0.5). Then the
+ * PGlite figure for a smaller feed (PGlite is one single-threaded WASM process).
+ *
+ *   node --max-old-space-size=12000 --import tsx bench/ingest/run.ts [events] [pgliteEvents]
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { to as copyTo, from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Writable, Readable } from 'node:stream';
+import { openDatabase } from '../../src/db/open.js';
+import { importFile } from '../../src/interchange/import.js';
+import { writeIngestFeed } from './generate.js';
+
+const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const events = Number(process.argv[2] ?? 1_000_000);
+const pgliteEvents = Number(process.argv[3] ?? 200_000);
+const TABLES = ['objects', 'object_attributes', 'object_relationships', 'events', 'event_objects', 'unit_closure'];
+
+async function dropSchema(schema: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await c.end();
+}
+
+async function copyOut(client: pg.Client, table: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  await pipeline(client.query(copyTo(`COPY ${table} TO STDOUT`)), new Writable({ write(c, _e, cb) { chunks.push(c); cb(); } }));
+  return Buffer.concat(chunks);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'shuju-bench-'));
+try {
+  const feed = join(dir, `bench_20250101T000000_1.jsonl`);
+  const gen = await writeIngestFeed(feed, events);
+  console.log(`feed: ${gen.events} events, ${gen.objects} objects, ${(statSync(feed).size / 2 ** 20).toFixed(0)} MiB`);
+
+  const sImport = `bench_import_${process.pid}`, sCopy = `bench_copy_${process.pid}`;
+  const db = await openDatabase({ databaseUrl: url, schema: sImport });
+  const t0 = performance.now();
+  const report = await importFile(db, feed, { source: 'bench', now: new Date('2026-01-01T00:00:00Z') });
+  const importSec = (performance.now() - t0) / 1000;
+  if (report.status !== 'accepted') throw new Error(JSON.stringify(report.errors.slice(0, 5)));
+  await db.close();
+
+  // Baseline: the same rows, raw COPY into the same (empty, identically indexed) tables.
+  const copyDb = await openDatabase({ databaseUrl: url, schema: sCopy });
+  await copyDb.close();
+  const src = new pg.Client({ connectionString: url, options: `-c search_path=${sImport}` });
+  const dst = new pg.Client({ connectionString: url, options: `-c search_path=${sCopy}` });
+  await src.connect();
+  await dst.connect();
+  const dumps = new Map<string, Buffer>();
+  for (const t of TABLES) dumps.set(t, await copyOut(src, t));
+  const t1 = performance.now();
+  await dst.query('BEGIN');
+  for (const t of TABLES) await pipeline(Readable.from([dumps.get(t)!]), dst.query(copyFrom(`COPY ${t} FROM STDIN`)));
+  await dst.query('COMMIT');
+  const copySec = (performance.now() - t1) / 1000;
+  await src.end();
+  await dst.end();
+  await dropSchema(sImport);
+  await dropSchema(sCopy);
+
+  const importRate = gen.events / importSec, copyRate = gen.events / copySec;
+  console.log(`PostgreSQL importer: ${gen.events} events in ${importSec.toFixed(1)} s = ${Math.round(importRate)} events/s`);
+  console.log(`PostgreSQL raw COPY of the same rows: ${copySec.toFixed(1)} s = ${Math.round(copyRate)} events/s`);
+  console.log(`ratio importer / raw COPY: ${(importRate / copyRate).toFixed(2)} (goal >= 0.5)`);
+
+  if (pgliteEvents > 0) {
+    const small = join(dir, 'bench_20250101T000000_2.jsonl');
+    const g2 = await writeIngestFeed(small, pgliteEvents);
+    const lite = await openDatabase({ dataDir: join(dir, 'pglite') });
+    const t2 = performance.now();
+    const r2 = await importFile(lite, small, { source: 'bench', now: new Date('2026-01-01T00:00:00Z') });
+    const liteSec = (performance.now() - t2) / 1000;
+    if (r2.status !== 'accepted') throw new Error(JSON.stringify(r2.errors.slice(0, 5)));
+    await lite.close();
+    console.log(`PGlite importer: ${g2.events} events in ${liteSec.toFixed(1)} s = ${Math.round(g2.events / liteSec)} events/s`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
