@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { cliActor, withStore } from '../cli/context.js';
 import { importFile } from './import.js';
+import { processInbox } from './inbox.js';
 import type { ImportProfile } from './types.js';
 
 /**
@@ -47,5 +48,32 @@ export function registerImportCommands(program: Command): void {
         }
       });
       if (rejected) process.exitCode = 1;
+    });
+
+  program
+    .command('inbox')
+    .description('import every new file of an inbox folder, writing <file>.report.json beside each')
+    .argument('<dir>', 'the inbox folder')
+    .option('--source <name>', 'the source that owns this inbox')
+    .option('--watch <seconds>', 'keep watching, polling every N seconds')
+    .action(async (dir: string, opts: { source?: string; watch?: string }, cmd: Command) => {
+      await withStore(cmd, async (db) => {
+        const once = async () => {
+          for (const { file, report } of await processInbox(db, dir, { source: opts.source, actor: cliActor() })) {
+            console.log(`${file}: ${report.status} (${report.counts.events} events, ${report.errors.length} errors)`);
+          }
+        };
+        await once();
+        if (!opts.watch) return;
+        const ms = Math.max(1, Number(opts.watch)) * 1000;
+        let stop = false;
+        const halt = () => (stop = true);
+        process.once('SIGINT', halt);
+        process.once('SIGTERM', halt);
+        while (!stop) {
+          await new Promise((r) => setTimeout(r, ms));
+          if (!stop) await once();
+        }
+      });
     });
 }
