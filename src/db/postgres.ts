@@ -10,13 +10,13 @@ pg.types.setTypeParser(20, (v) => Number(v)); // int8: counts and serials stay f
 type Client = pg.Pool | pg.PoolClient;
 
 /** Text-format COPY field: backslash, tab, newline and carriage return escaped; null is \N. */
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 function copyField(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
-  let s: string;
-  if (v instanceof Date) s = v.toISOString();
-  else if (typeof v === 'object') s = JSON.stringify(v);
-  else s = String(v);
-  return s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  const s = typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : JSON.stringify(v);
+  return NEEDS_ESCAPE.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s;
 }
 
 function wrap(c: Client, copyClient: () => Promise<{ client: pg.PoolClient; done: () => void }>): Queryable {
@@ -33,18 +33,23 @@ function wrap(c: Client, copyClient: () => Promise<{ client: pg.PoolClient; done
       const { client, done } = await copyClient();
       try {
         const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-        async function* lines() {
-          let buf = '';
+        // Large chunks: PostgreSQL parses COPY data far faster than small writes arrive.
+        async function* chunks() {
+          let parts: string[] = [];
+          let size = 0;
           for (const r of rows) {
-            buf += r.map(copyField).join('\t') + '\n';
-            if (buf.length > 1 << 16) {
-              yield buf;
-              buf = '';
+            const line = r.map(copyField).join('\t') + '\n';
+            parts.push(line);
+            size += line.length;
+            if (size > 1 << 20) {
+              yield parts.join('');
+              parts = [];
+              size = 0;
             }
           }
-          if (buf) yield buf;
+          if (parts.length) yield parts.join('');
         }
-        await pipeline(Readable.from(lines()), stream);
+        await pipeline(Readable.from(chunks()), stream);
       } finally {
         done();
       }

@@ -1,8 +1,9 @@
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Database } from '../db/database.js';
 import { applyImport } from './apply.js';
-import { parseJsonl, parseJsonocel, type ParsedImport, type RawRecord } from './parse.js';
+import { parseJsonl, parseJsonlStream, parseJsonocel, type ParsedImport, type RawRecord } from './parse.js';
 import { resolveBatch } from './resolve.js';
 import type { ImportError, ImportFormat, ImportOptions, ImportReport } from './types.js';
 import type { OcelEvent, OcelObject } from './types.js';
@@ -34,8 +35,13 @@ export async function importFile(db: Database, path: string, opts: ImportOptions
   if (size > limit) {
     return reject(db, name, format, opts, [{ kind: 'file', code: 'import_too_large', reason: `${size} bytes exceeds the limit of ${limit} bytes` }], { objects: 0, events: 0 });
   }
-  const text = await readFile(path, 'utf8');
-  return importText(db, { name, format, text }, { source: opts.source ?? sourceFromFileName(name), ...opts });
+  const withSource = { ...opts, source: opts.source ?? sourceFromFileName(name) };
+  if (format === 'jsonl') {
+    // Streamed: a large feed never has to fit into one string.
+    const parsed = await parseJsonlStream(createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }));
+    return importParsed(db, name, format, parsed, withSource);
+  }
+  return importText(db, { name, format, text: await readFile(path, 'utf8') }, withSource);
 }
 
 /** `<source>_<yyyyMMddTHHmmss>_<seq>.jsonocel` names its source (§2.1). */

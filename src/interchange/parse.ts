@@ -58,42 +58,65 @@ export function parseJsonocel(text: string): ParsedImport {
   return { records, declarations: { objectTypes: d.objectTypes, eventTypes: d.eventTypes }, errors };
 }
 
+/** One `.jsonl` line (without its line break) into a record or an error (§2.2). */
+function parseJsonlLine(raw: string, line: number, out: ParsedImport): void {
+  const content = raw.endsWith('\r') ? raw.slice(0, -1) : raw; // CRLF tolerated
+  if (content.trim() === '') return; // empty lines are ignored but counted
+  let doc: unknown;
+  try {
+    doc = JSON.parse(content);
+  } catch (err) {
+    out.errors.push({ line, code: 'malformed_json', reason: jsonErrorReason(err) });
+    return;
+  }
+  const keys = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? Object.keys(doc) : [];
+  if (keys.length !== 1 || (keys[0] !== 'object' && keys[0] !== 'event')) {
+    out.errors.push({
+      line,
+      field: '',
+      code: 'record_kind',
+      reason: `a line must be exactly {"object": …} or {"event": …}, found ${keys.length ? `keys ${keys.join(', ')}` : typeof doc}`,
+    });
+    return;
+  }
+  const kind = keys[0] as 'object' | 'event';
+  out.records.push({ kind, raw: (doc as Record<string, unknown>)[kind], line, pointer: `/${kind}` });
+}
+
 export function parseJsonl(text: string): ParsedImport {
   const body = stripBom(text);
-  const records: RawRecord[] = [];
-  const errors: ImportError[] = [];
+  const out: ParsedImport = { records: [], errors: [] };
   let line = 0;
   let start = 0;
-  while (start <= body.length) {
+  while (start < body.length) {
     let end = body.indexOf('\n', start);
     if (end === -1) end = body.length;
-    line++;
-    let content = body.slice(start, end);
-    if (content.endsWith('\r')) content = content.slice(0, -1); // CRLF tolerated
+    parseJsonlLine(body.slice(start, end), ++line, out);
     start = end + 1;
-    if (content.trim() === '') {
-      if (end === body.length) break;
-      continue; // empty lines are ignored but counted
-    }
-    let doc: unknown;
-    try {
-      doc = JSON.parse(content);
-    } catch (err) {
-      errors.push({ line, code: 'malformed_json', reason: jsonErrorReason(err) });
-      continue;
-    }
-    const keys = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? Object.keys(doc) : [];
-    if (keys.length !== 1 || (keys[0] !== 'object' && keys[0] !== 'event')) {
-      errors.push({
-        line,
-        field: '',
-        code: 'record_kind',
-        reason: `a line must be exactly {"object": …} or {"event": …}, found ${keys.length ? `keys ${keys.join(', ')}` : typeof doc}`,
-      });
-      continue;
-    }
-    const kind = keys[0] as 'object' | 'event';
-    records.push({ kind, raw: (doc as Record<string, unknown>)[kind], line, pointer: `/${kind}` });
   }
-  return { records, errors };
+  return out;
+}
+
+/** The same, read from a stream of text chunks, for files too large to hold as one string. */
+export async function parseJsonlStream(chunks: AsyncIterable<string>): Promise<ParsedImport> {
+  const out: ParsedImport = { records: [], errors: [] };
+  let line = 0;
+  let rest = '';
+  let first = true;
+  for await (const chunk of chunks) {
+    let text = rest + chunk;
+    if (first) {
+      text = stripBom(text);
+      first = false;
+    }
+    let start = 0;
+    let end: number;
+    while ((end = text.indexOf('\n', start)) !== -1) {
+      parseJsonlLine(text.slice(start, end), ++line, out);
+      start = end + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest !== '') parseJsonlLine(rest, ++line, out);
+  return out;
 }

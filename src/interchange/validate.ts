@@ -144,18 +144,21 @@ function readRelationships(raw: unknown, kind: 'object' | 'event', id: string, c
 
 // Feeds repeat the same timestamps many times (every attribute of a record, every record of a
 // batch); parsing each spelling once keeps large imports fast.
-const timeCache = new Map<string, ReturnType<typeof parseTime>>();
-function cachedParseTime(text: string): ReturnType<typeof parseTime> {
+type ParsedTime = ReturnType<typeof parseTime> & { iso?: string };
+const timeCache = new Map<string, ParsedTime>();
+function cachedParseTime(text: string): ParsedTime {
   let t = timeCache.get(text);
   if (t === undefined) {
     if (timeCache.size > 50_000) timeCache.clear();
-    t = parseTime(text);
+    const p: ParsedTime = parseTime(text);
+    if (p.ok) p.iso = isoFromMicros(p.epochMicros);
+    t = p;
     timeCache.set(text, t);
   }
   return t;
 }
 
-function readTime(text: unknown, field: string, kind: 'object' | 'event', id: string, ctx: ValidationContext, loc: Loc, out: Out): bigint | undefined {
+function readTime(text: unknown, field: string, kind: 'object' | 'event', id: string, ctx: ValidationContext, loc: Loc, out: Out): { micros: bigint; iso: string } | undefined {
   if (typeof text !== 'string') {
     out.errors.push(errorAt(loc, kind, id, field, text === undefined ? 'missing_field' : 'invalid_time', text === undefined ? 'time is missing' : 'time is not a string'));
     return undefined;
@@ -169,7 +172,7 @@ function readTime(text: unknown, field: string, kind: 'object' | 'event', id: st
     out.errors.push(errorAt(loc, kind, id, field, 'future_time', `"${text}" is more than 10 minutes after receipt`));
     return undefined;
   }
-  return t.epochMicros;
+  return { micros: t.epochMicros, iso: t.iso! };
 }
 
 function typeDefFor(kind: 'object' | 'event', type: string, ctx: ValidationContext, id: string, loc: Loc, out: Out): { ok: boolean; def?: TypeDef } {
@@ -201,7 +204,7 @@ export function validateRecord(rec: RawRecord, ctx: ValidationContext): { value?
   const type = raw.type as string;
   checkId(id!, kind, type, ctx, loc, out);
   const typed = typeDefFor(kind, type, ctx, id!, loc, out);
-  const timeMicros = kind === 'event' ? readTime(raw.time, '/time', kind, id!, ctx, loc, out) : undefined;
+  const eventTime = kind === 'event' ? readTime(raw.time, '/time', kind, id!, ctx, loc, out) : undefined;
 
   const attrs: NormAttr[] = [];
   if (raw.attributes !== undefined && !Array.isArray(raw.attributes)) {
@@ -215,9 +218,9 @@ export function validateRecord(rec: RawRecord, ctx: ValidationContext): { value?
       let time: string | undefined;
       if (kind === 'object') {
         if (a.time === undefined || a.time === null) return out.errors.push(errorAt(loc, kind, id, `${at}/time`, 'missing_field', `time of "${a.name}" is missing`));
-        const micros = readTime(a.time, `${at}/time`, kind, id!, ctx, loc, out);
-        if (micros === undefined) return;
-        time = isoFromMicros(micros);
+        const at2 = readTime(a.time, `${at}/time`, kind, id!, ctx, loc, out);
+        if (at2 === undefined) return;
+        time = at2.iso;
       }
       const typing = attributeTyping(kind, type, typed.def, a.name, ctx);
       if ('code' in typing) return out.errors.push(errorAt(loc, kind, id, `${at}/name`, typing.code, typing.reason));
@@ -241,8 +244,8 @@ export function validateRecord(rec: RawRecord, ctx: ValidationContext): { value?
   if (revision < 0) return { errors: [errorAt(loc, kind, id, '/attributes', 'attribute_type', 'revision must not be negative')] };
   return {
     value: {
-      kind, id: id!, type, time: isoFromMicros(timeMicros!), timeMicros: timeMicros!, attrs, rels, revision, void: isVoid,
-      hash: eventHash(type, timeMicros!, attrs, rels), loc,
+      kind, id: id!, type, time: eventTime!.iso, timeMicros: eventTime!.micros, attrs, rels, revision, void: isVoid,
+      hash: eventHash(type, eventTime!.micros, attrs, rels), loc,
     },
     errors: [],
   };
