@@ -1,10 +1,25 @@
 #!/usr/bin/env node
-// The `shuju` command. Runs the compiled build when present (npm start builds it), else the
-// TypeScript sources through tsx (development checkouts).
-import { existsSync } from 'node:fs';
+// The `shuju` command. Runs the compiled build when it is at least as new as the sources
+// (`npm start` and `npm run build` make it), else the TypeScript sources through tsx, so a
+// development checkout never runs stale code.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const compiled = new URL('../dist/src/cli/main.js', import.meta.url);
-if (existsSync(compiled)) {
+const sources = fileURLToPath(new URL('../src', import.meta.url));
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.sql')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const fresh = existsSync(compiled) && (!existsSync(sources) || statSync(compiled).mtimeMs >= newestSource(sources));
+if (fresh) {
   await import(compiled.href);
 } else {
   const { register } = await import('tsx/esm/api');

@@ -3,8 +3,15 @@ import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { cliActor, withStore } from '../cli/context.js';
+import type { Database } from '../db/database.js';
 import { cliOperator } from '../org/actor.js';
-import { writeExport } from './export.js';
+import { ExportError, writeExport, type ExportOptions } from './export.js';
+
+interface Flags {
+  case?: string;
+  out?: string;
+  unmasked?: boolean;
+}
 
 /** `shuju export [--case ID] [--out FILE] [--unmasked]`: the log (or a case) as `.jsonocel`. */
 export function registerExportCommands(program: Command): void {
@@ -14,28 +21,37 @@ export function registerExportCommands(program: Command): void {
     .option('--case <id>', 'only this case: the case, its incidents, parties, property, documents and their events')
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--unmasked', 'id numbers, phones and incident texts in clear (the export is audited)')
-    .action(async (opts: { case?: string; out?: string; unmasked?: boolean }, cmd: Command) => {
-      await withStore(cmd, async (db) => {
-        const actor = cliOperator(cliActor());
-        const exportOpts = { caseId: opts.case, unmasked: opts.unmasked === true };
-        if (!opts.out) {
-          await writeExport(db, actor, exportOpts, process.stdout);
-          return;
-        }
-        // Written beside the target and renamed at the end: a failed export leaves no half file.
-        const partial = `${opts.out}.partial`;
-        const file = createWriteStream(partial);
-        try {
-          const summary = await writeExport(db, actor, exportOpts, file);
-          file.end();
-          await finished(file);
-          await rename(partial, opts.out);
-          console.error(`exported ${summary.objects} objects and ${summary.events} events to ${opts.out}`);
-        } catch (err) {
-          file.destroy();
-          await rm(partial, { force: true });
-          throw err;
-        }
-      });
+    .action(async (flags: Flags, cmd: Command) => {
+      const opts: ExportOptions = { caseId: flags.case, unmasked: flags.unmasked === true };
+      await withStore(cmd, (db) => (flags.out ? exportToFile(db, opts, flags.out) : exportToStdout(db, opts))).catch(
+        (err: unknown) => {
+          if (!(err instanceof ExportError)) throw err;
+          process.stderr.write(`${err.message}\n`);
+          process.exitCode = 1;
+        },
+      );
     });
+}
+
+const operator = () => cliOperator(cliActor());
+
+async function exportToStdout(db: Database, opts: ExportOptions): Promise<void> {
+  await writeExport(db, operator(), opts, process.stdout);
+}
+
+/** Written beside the target and renamed at the end: a failed export leaves no half file. */
+async function exportToFile(db: Database, opts: ExportOptions, path: string): Promise<void> {
+  const partial = `${path}.partial`;
+  const file = createWriteStream(partial);
+  try {
+    const summary = await writeExport(db, operator(), opts, file);
+    file.end();
+    await finished(file);
+    await rename(partial, path);
+    process.stderr.write(`exported ${summary.objects} objects and ${summary.events} events to ${path}\n`);
+  } catch (err) {
+    file.destroy();
+    await rm(partial, { force: true });
+    throw err;
+  }
 }
