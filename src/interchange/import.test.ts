@@ -89,6 +89,7 @@ describe('import', () => {
       { name: 'required attribute absent', code: 'missing_attribute', text: jsonl(good, ev({ type: 'incident.closed', relationships: [{ objectId: 'incident:J2503100187', qualifier: 'incident' }] })) },
       { name: 'required object attribute absent after merge', code: 'missing_attribute', text: jsonl(person({ attributes: [{ name: 'name', time: '2025-03-10T22:30:00+08:00', value: '王某' }] })) },
       { name: 'integer that does not parse', code: 'attribute_type', text: jsonl({ object: { id: 'document:A2503001-W6', type: 'document', attributes: [{ name: 'pages', time: '2025-03-11T02:10:00+08:00', value: 'six' }] } }), field: '/object/attributes/0/value' },
+      { name: 'a masked id number sent back', code: 'attribute_type', text: jsonl(person({ attributes: [{ name: 'name', time: '2025-03-10T22:30:00+08:00', value: '王某' }, { name: 'role', time: '2025-03-10T22:30:00+08:00', value: 'witness' }, { name: 'id_number', time: '2025-03-10T22:30:00+08:00', value: '370502********0011' }] })), field: '/object/attributes/2/value' },
       { name: 'value outside its list', code: 'enum_value', text: jsonl(ev({ type: 'incident.closed', attributes: [{ name: 'nature', value: 'weird' }], relationships: [{ objectId: 'incident:J2503100187', qualifier: 'incident' }] })), line: 1 },
       { name: 'time without offset', code: 'time_without_offset', text: jsonl(good, ev({ time: '2025-03-11T00:30:00' })), field: '/event/time' },
       { name: 'impossible date', code: 'invalid_time', text: jsonl(ev({ time: '2025-02-30T10:00:00+08:00' })) },

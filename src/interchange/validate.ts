@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { maskSensitive } from '../shared/mask.js';
+import { isMaskedValue, maskSensitive } from '../shared/mask.js';
 import type { RawRecord } from './parse.js';
 import {
   EVENT_TYPES, OBJECT_TYPES, QUALIFIER_TARGETS, isExtensionAttribute, type AttrDef, type AttrType, type TypeDef,
@@ -228,6 +228,10 @@ export function validateRecord(rec: RawRecord, ctx: ValidationContext): { value?
       if (!v.ok) {
         const reason = typing.def.sensitive ? `value of "${a.name}" (${maskSensitive(a.name, String(a.value))}) is invalid` : v.reason;
         return out.errors.push(errorAt(loc, kind, id, `${at}/value`, v.code, reason));
+      }
+      if (typing.def.sensitive && isMaskedValue(a.name, v.text)) {
+        // A masked export sent back must not overwrite the real value (§3.2 would replace it).
+        return out.errors.push(errorAt(loc, kind, id, `${at}/value`, 'attribute_type', `"${a.name}" carries a masked value; send the real value or leave the attribute out`));
       }
       attrs.push({ name: a.name, value: v.text, canonical: v.canonical, time });
     });

@@ -18,3 +18,8 @@ export function maskSensitive(attribute: string, value: string): string {
   if (attribute === 'phone') return maskPhone(value);
   return '***';
 }
+
+/** Whether a value is the masked form of a sensitive field rather than real data. */
+export function isMaskedValue(attribute: string, value: string): boolean {
+  return attribute === 'id_number' || attribute === 'phone' ? value.includes('*') : value === '***';
+}
