@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { audit } from '../audit/audit.js';
 import { cliActor, withStore } from '../cli/context.js';
 import type { Database } from '../db/database.js';
@@ -16,21 +16,26 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
   const open = deps.withStore ?? withStore;
   const out = deps.out ?? ((line: string) => process.stdout.write(line + '\n'));
   const operator = () => cliOperator(cliActor());
+  // Input the operator can correct is reported as a one-line command error, not a stack trace.
+  const run = (cmd: Command, fn: (db: Database) => Promise<void>) =>
+    open(cmd, fn).catch((err: unknown) => {
+      if (err instanceof UserInputError) cmd.error(`error: ${err.message}`);
+      throw err;
+    });
 
   const users = program.command('users').description('platform accounts');
   users
     .command('add')
     .description('create an account (no prompts: pass every value as a flag)')
     .requiredOption('--username <name>', 'login name')
-    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .addOption(new Option('--role <role>', 'what the account may do').choices(ROLES).makeOptionMandatory())
     .requiredOption('--unit <unitId>', 'unit the account belongs to, e.g. unit:370500000000')
     .requiredOption('--password <password>', 'initial password')
     .option('--display-name <name>', 'name shown in the interface (default: the username)')
     .option('--officer <officerId>', 'officer object of the account holder, e.g. officer:999101')
     .option('--locale <locale>', 'zh-CN or en', 'zh-CN')
     .action(async (o: Record<string, string>, cmd: Command) => {
-      if (!ROLES.includes(o.role as Role)) throw new UserInputError('invalid_role', `--role: one of ${ROLES.join(', ')}`);
-      await open(cmd, async (db) => {
+      await run(cmd, async (db) => {
         const user = await createUser(db, {
           username: o.username,
           displayName: o.displayName ?? o.username,
@@ -56,7 +61,7 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
     .command('list')
     .description('list accounts')
     .action(async (_o: unknown, cmd: Command) => {
-      await open(cmd, async (db) => {
+      await run(cmd, async (db) => {
         const all = await listUsers(db);
         out(['id', 'username', 'role', 'unit', 'active', 'display name'].join('\t'));
         for (const u of all) out([u.id, u.username, u.role, u.unitId, u.active ? 'yes' : 'no', u.displayName].join('\t'));
@@ -72,7 +77,7 @@ export function registerUserCommands(program: Command, deps: UserCommandDeps = {
     .requiredOption('--name <name>', 'what the token is for, e.g. "110 dispatch feed"')
     .requiredOption('--source <source>', 'the source it delivers for (X-Source), e.g. jcj110')
     .action(async (o: { user: string; name: string; source: string }, cmd: Command) => {
-      await open(cmd, async (db) => {
+      await run(cmd, async (db) => {
         const user = await findUser(db, { username: o.user });
         if (!user) throw new UserInputError('unknown_user', `no user ${o.user}`);
         const t = await createApiToken(db, { userId: user.id, name: o.name, source: o.source });

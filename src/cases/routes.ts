@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { audit } from '../audit/audit.js';
 import { ANY_USER, actorOf, notFound } from '../server/context.js';
 import { PageQuery, pageOf } from '../server/schemas.js';
 import { getCase, listCases } from './repository.js';
@@ -7,7 +8,8 @@ import { caseTimeline } from './timeline.js';
 
 /**
  * Case routes (案). The repository and the timeline scope every query, answer null for a case
- * that is absent or out of scope (404, never 403, so ids do not leak) and audit their reads.
+ * that is absent or out of scope (404, never 403, so ids do not leak) and audit their reads;
+ * the list is audited here.
  */
 
 const Attributes = z.record(z.string(), z.string());
@@ -84,7 +86,11 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/cases',
     { config, schema: { tags: ['cases'], querystring: ListQuery, response: { 200: pageOf(CaseSummary) } } },
     async (req) => {
-      const { items, total } = await listCases(app.db, actorOf(req), req.query);
+      const actor = actorOf(req);
+      const { items, total } = await listCases(app.db, actor, req.query);
+      // Case titles often name the victim (张三被盗案): the list is a personal-data read too.
+      // The search text is not recorded: it may itself be a name.
+      await audit(app.db, actor, { action: 'case.list', resourceType: 'case', detail: { cases: items.map((c) => c.id), total } });
       return { items, total, page: req.query.page, pageSize: req.query.pageSize };
     },
   );
