@@ -1,4 +1,53 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { withStore } from '../cli/context.js';
+import { DEFAULT_SEED } from './city.js';
+import type { DemoRecord } from './records.js';
+import { generateDemoCity, seedDemoCity } from './seed.js';
 
-// Placeholder during initial construction; owned by helper C (demo city).
-export function registerDemoCommands(_program: Command): void {}
+/**
+ * `shuju demo [--seed N] [--scale F] [--out FILE.jsonl]`: generates the synthetic demo city
+ * 东营市 and either writes its records as a `.jsonl` stream (with the defect manifest beside it)
+ * or imports them into the configured store and creates the demo accounts.
+ */
+export function registerDemoCommands(program: Command): void {
+  program
+    .command('demo')
+    .description('generate the synthetic demo city 东营市 (one year of incidents and cases) and seed the store')
+    .option('--seed <n>', 'seed of the generator (same seed, same city)', String(DEFAULT_SEED))
+    .option('--scale <f>', 'share of the default volume of 30,000 incidents', '1')
+    .option('--out <file>', 'write the records to this .jsonl file instead of seeding the store')
+    .action(async (opts: { seed: string; scale: string; out?: string }, cmd: Command) => {
+      const seed = Number(opts.seed);
+      const scale = Number(opts.scale);
+      if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, not ${opts.seed}`);
+      if (!(scale > 0 && scale <= 10)) throw new Error(`--scale must be a number in (0, 10], not ${opts.scale}`);
+      const say = (msg: string) => console.error(msg);
+      if (opts.out) {
+        const { records, manifest } = generateDemoCity({ seed, scale });
+        await writeJsonl(opts.out, records);
+        const manifestFile = opts.out.replace(/\.jsonl$/, '') + '.manifest.json';
+        await writeFile(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+        say(`wrote ${records.length} records to ${opts.out} and ${manifest.defects.length} planted defects to ${manifestFile}`);
+        return;
+      }
+      await withStore(cmd, async (db) => {
+        const { logins } = await seedDemoCity(db, { seed, scale, onProgress: say });
+        console.log('Demo accounts (synthetic data; change these passwords before any shared use):');
+        for (const l of logins) console.log(`  ${l.username.padEnd(16)} ${l.password.padEnd(12)} ${l.role.padEnd(14)} ${l.unitName}`);
+      });
+    });
+}
+
+async function writeJsonl(path: string, records: DemoRecord[]): Promise<void> {
+  const out = createWriteStream(path, { encoding: 'utf8' });
+  const batch = 5_000;
+  for (let i = 0; i < records.length; i += batch) {
+    const text = records.slice(i, i + batch).map((r) => JSON.stringify(r)).join('\n') + '\n';
+    if (!out.write(text)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
