@@ -71,3 +71,41 @@ export function samplePoint(rng: Rng, d: District, around: LonLat, sigmaKm: numb
   }
   return around;
 }
+
+/** The published GCJ-02 offset at a point (degrees of longitude and latitude). */
+function gcjOffset([lon, lat]: LonLat): LonLat {
+  const a = 6378245.0;
+  const ee = 0.00669342162296594323;
+  const x = lon - 105.0;
+  const y = lat - 35.0;
+  let dLat = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+  dLat += ((20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0) / 3.0;
+  dLat += ((20.0 * Math.sin(y * Math.PI) + 40.0 * Math.sin((y / 3.0) * Math.PI)) * 2.0) / 3.0;
+  dLat += ((160.0 * Math.sin((y / 12.0) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30.0)) * 2.0) / 3.0;
+  let dLon = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
+  dLon += ((20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0) / 3.0;
+  dLon += ((20.0 * Math.sin(x * Math.PI) + 40.0 * Math.sin((x / 3.0) * Math.PI)) * 2.0) / 3.0;
+  dLon += ((150.0 * Math.sin((x / 12.0) * Math.PI) + 300.0 * Math.sin((x / 30.0) * Math.PI)) * 2.0) / 3.0;
+  const radLat = (lat / 180.0) * Math.PI;
+  const magic = 1 - ee * Math.sin(radLat) ** 2;
+  const sqrtMagic = Math.sqrt(magic);
+  return [
+    (dLon * 180.0) / ((a / sqrtMagic) * Math.cos(radLat) * Math.PI),
+    (dLat * 180.0) / (((a * (1 - ee)) / (magic * sqrtMagic)) * Math.PI),
+  ];
+}
+
+/**
+ * GCJ-02 (the frame of the district map files) to WGS-84 (what the contract carries, §5.1): the
+ * usual one-step inverse of the offset, accurate to a few metres.
+ */
+export function gcj02ToWgs84(p: LonLat): LonLat {
+  const [dLon, dLat] = gcjOffset(p);
+  return [p[0] - dLon, p[1] - dLat];
+}
+
+/** WGS-84 to GCJ-02, to place contract coordinates on the district maps. */
+export function wgs84ToGcj02(p: LonLat): LonLat {
+  const [dLon, dLat] = gcjOffset(p);
+  return [p[0] + dLon, p[1] + dLat];
+}

@@ -8,7 +8,7 @@ import { type AlarmType, alarmTypes } from './catalog.js';
 import { address, callText } from './call-texts.js';
 import type { World } from './context.js';
 import type { PlantedDefect } from './defects.js';
-import { type LonLat, samplePoint } from './geo.js';
+import { type LonLat, gcj02ToWgs84, samplePoint } from './geo.js';
 import { personFacts } from './names.js';
 import type { Attrs, Rels } from './records.js';
 import { type Rng, WeightedTable } from './rng.js';
@@ -82,7 +82,8 @@ function generateIncident(world: World, rng: Rng, no: string, t: number, alarm: 
   const caseKey = alarm.cases ? rng.weighted(alarm.cases.map(([k]) => k), alarm.cases.map(([, w]) => w)) : undefined;
   const channel = rng.chance(alarm.walkIn ?? 0) ? 'walk_in' : rng.chance(alarm.online ?? 0) ? 'online' : '110';
   const urgent = channel === '110' && rng.chance(alarm.urgent ?? 0);
-  const point: LonLat = samplePoint(rng, branch.district, station.location ?? branch.district.center, station === branch.stations[0] ? 3 : 5);
+  // Sampled inside the (GCJ-02) district map, sent as WGS-84 as the contract asks.
+  const point: LonLat = gcj02ToWgs84(samplePoint(rng, branch.district, station.location ?? branch.district.center, station === branch.stations[0] ? 3 : 5));
   const addr = address(rng, branch.district.adcode, branch.district.name);
   const id = rec.object('incident', no, t, {
     channel,
