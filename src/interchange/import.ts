@@ -93,7 +93,7 @@ async function importParsed(db: Database, name: string, format: ImportFormat, pa
     }
   }
   try {
-    return await db.transaction(async (tx) => {
+    const report = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
       const res = await resolveBatch(tx, objects, events, profile);
       if (res.errors.length) throw new Rejected(res.errors);
@@ -110,10 +110,23 @@ async function importParsed(db: Database, name: string, format: ImportFormat, pa
       await tx.query('UPDATE imports SET counts = $2, finished_at = now() WHERE id = $1', [importId, JSON.stringify(report.counts)]);
       return report;
     });
+    await refreshStatistics(db, report);
+    return report;
   } catch (err) {
     if (err instanceof Rejected) return reject(db, name, format, opts, err.errors, counts);
     throw err;
   }
+}
+
+/**
+ * After a large import the planner's statistics are stale and case queries pick plans hundreds
+ * of times slower; PGlite has no autovacuum to fix that, PostgreSQL only eventually.
+ */
+const ANALYZE_AFTER_ROWS = 10_000;
+async function refreshStatistics(db: Database, report: ImportReport): Promise<void> {
+  const c = report.counts;
+  if ((c.objects_new ?? 0) + (c.events_new ?? 0) + (c.events_superseded ?? 0) < ANALYZE_AFTER_ROWS) return;
+  await db.exec('ANALYZE objects, object_attributes, object_relationships, events, event_objects, unit_closure');
 }
 
 /** Records a rejected import (the store is otherwise unchanged) and builds its report. */
