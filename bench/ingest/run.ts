@@ -61,7 +61,12 @@ try {
   for (const t of TABLES) dumps.set(t, await copyOut(src, t));
   const t1 = performance.now();
   await dst.query('BEGIN');
-  for (const t of TABLES) await pipeline(Readable.from([dumps.get(t)!]), dst.query(copyFrom(`COPY ${t} FROM STDIN`)));
+  const perTable: string[] = [];
+  for (const t of TABLES) {
+    const s = performance.now();
+    await pipeline(Readable.from([dumps.get(t)!]), dst.query(copyFrom(`COPY ${t} FROM STDIN`)));
+    perTable.push(`${t} ${((performance.now() - s) / 1000).toFixed(1)} s`);
+  }
   await dst.query('COMMIT');
   const copySec = (performance.now() - t1) / 1000;
   await src.end();
@@ -71,7 +76,7 @@ try {
 
   const importRate = gen.events / importSec, copyRate = gen.events / copySec;
   console.log(`PostgreSQL importer: ${gen.events} events in ${importSec.toFixed(1)} s = ${Math.round(importRate)} events/s`);
-  console.log(`PostgreSQL raw COPY of the same rows: ${copySec.toFixed(1)} s = ${Math.round(copyRate)} events/s`);
+  console.log(`PostgreSQL raw COPY of the same rows: ${copySec.toFixed(1)} s = ${Math.round(copyRate)} events/s (${perTable.join(', ')})`);
   console.log(`ratio importer / raw COPY: ${(importRate / copyRate).toFixed(2)} (goal >= 0.5)`);
 
   if (pgliteEvents > 0) {

@@ -15,8 +15,10 @@ export interface Queryable {
   /**
    * Bulk-loads rows into a table. PostgreSQL uses COPY FROM STDIN; PGlite falls back to
    * multi-row INSERT … SELECT FROM unnest(). Values are strings, numbers, booleans, Dates or null.
+   * Rows may be a lazy iterable: PostgreSQL then builds them while it is still loading earlier
+   * ones, so JavaScript and the server work at the same time.
    */
-  copyRows(table: string, columns: string[], rows: unknown[][]): Promise<void>;
+  copyRows(table: string, columns: string[], rows: Iterable<unknown[]>): Promise<void>;
 }
 
 export interface Database extends Queryable {

@@ -19,7 +19,9 @@ function wrap(q: PGlite | Transaction): Queryable {
     async exec(sql: string) {
       await q.exec(sql);
     },
-    async copyRows(table, columns, rows) {
+    async copyRows(table, columns, iterable) {
+      const rows = Array.isArray(iterable) ? (iterable as unknown[][]) : [...iterable];
+      if (rows.length === 0) return;
       const types = await columnTypes(self, table, columns);
       // Chunked so that one statement's parameter arrays stay small inside the WASM heap.
       for (let i = 0; i < rows.length; i += 20_000) {

@@ -29,7 +29,7 @@ function wrap(c: Client, copyClient: () => Promise<{ client: pg.PoolClient; done
       await c.query(sql);
     },
     async copyRows(table, columns, rows) {
-      if (rows.length === 0) return;
+      if (Array.isArray(rows) && rows.length === 0) return;
       const { client, done } = await copyClient();
       try {
         const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));

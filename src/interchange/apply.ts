@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database.js';
 import { refreshDerived } from '../log/derive.js';
 import { SINGLE_VALUED_O2O, attributeDef } from './registry.js';
 import { deriveNewObjects } from './derive-new.js';
-import { selectByIds, type Resolution } from './resolve.js';
+import { occurrences, selectByIds, type Resolution } from './resolve.js';
 import type { Declarations, NormEvent, NormObject } from './validate.js';
 import { parseValue } from './values.js';
 
@@ -40,10 +40,12 @@ export async function applyImport(
   await tx.copyRows(
     'objects',
     ['id', 'type', 'unit_id', 'case_id', 'incident_id', 'first_import', 'last_import'],
-    newIds.map((id) => {
-      const d = derived.get(id)!;
-      return [id, typeOf(id), d.unitId, d.caseId, d.incidentId, importId, importId];
-    }),
+    (function* () {
+      for (const id of newIds) {
+        const d = derived.get(id)!;
+        yield [id, typeOf(id), d.unitId, d.caseId, d.incidentId, importId, importId];
+      }
+    })(),
   );
   // Stored objects this import changes are re-derived in SQL (with their dependants).
   for (const o of objects) if (res.storedObjectIds.has(o.id)) touched.add(o.id);
@@ -72,6 +74,14 @@ export async function applyImport(
   };
 }
 
+/** The items of a record with repeats removed, the last of each kept (records are short). */
+function lastOfEach<T>(items: T[], same: (a: T, b: T) => boolean): T[] {
+  let dup = false;
+  for (let i = 0; i < items.length && !dup; i++) for (let j = i + 1; j < items.length; j++) if (same(items[i], items[j])) { dup = true; break; }
+  if (!dup) return items;
+  return items.filter((x, i) => !items.some((y, j) => j > i && same(x, y)));
+}
+
 /** The typed form of a stored value, to tell a real change from another spelling of it. */
 function canonicalOf(objectType: string, name: string, value: string): string {
   const def = attributeDef('object', objectType, name);
@@ -80,9 +90,21 @@ function canonicalOf(objectType: string, name: string, value: string): string {
 }
 
 async function applyAttributes(tx: Queryable, importId: number, objects: NormObject[], res: Resolution, changed: Set<string>): Promise<void> {
-  // Last occurrence of (object, name, time) in the import wins.
+  const count = occurrences(objects);
+  const sentOnceAndNew = (o: NormObject) => count.get(o.id) === 1 && !res.storedObjectIds.has(o.id);
+  // A new object sent once needs no merging: its entries go straight in (the bulk of a large
+  // load), built while the server loads them.
+  await tx.copyRows('object_attributes', ['object_id', 'name', 'time', 'value', 'import_id'], (function* () {
+    for (const o of objects) {
+      if (!sentOnceAndNew(o)) continue;
+      for (const a of lastOfEach(o.attrs, (x, y) => x.name === y.name && x.time === y.time)) yield [o.id, a.name, a.time, a.value, importId];
+    }
+  })());
+  // Otherwise the last occurrence of (object, name, time) in the import wins.
+  const inserts: unknown[][] = [];
   const entries = new Map<string, { objectId: string; type: string; name: string; time: string; value: string; canonical: string }>();
   for (const o of objects) {
+    if (sentOnceAndNew(o)) continue;
     for (const a of o.attrs) entries.set(`${o.id}\u0000${a.name}\u0000${a.time}`, { objectId: o.id, type: o.type, name: a.name, time: a.time!, value: a.value, canonical: a.canonical });
   }
   const existingIds = [...new Set(objects.map((o) => o.id))].filter((id) => res.storedObjectIds.has(id));
@@ -95,7 +117,6 @@ async function applyAttributes(tx: Queryable, importId: number, objects: NormObj
   );
   for (const r of rows) stored.set(`${r.object_id}\u0000${r.name}\u0000${r.time}`, r.value);
 
-  const inserts: unknown[][] = [];
   const replaced: { objectId: string; name: string; time: string; oldValue: string; newValue: string }[] = [];
   for (const [key, e] of entries) {
     const old = stored.get(key);
@@ -129,7 +150,19 @@ async function applyObjectRelationships(tx: Queryable, importId: number, objects
   // Union, except single-valued qualifiers where the latest occurrence wins (§3.2).
   const rels = new Map<string, Map<string, Set<string>>>();
   const replaceQual = new Map<string, Set<string>>();
+  const count = occurrences(objects);
+  const sentOnceAndNew = (o: NormObject) => count.get(o.id) === 1 && !res.storedObjectIds.has(o.id);
+  // A new object sent once: its relationships go straight in (single-valued ones were checked
+  // to occur at most once per record).
+  await tx.copyRows('object_relationships', ['source_id', 'qualifier', 'target_id', 'import_id'], (function* () {
+    for (const o of objects) {
+      if (!sentOnceAndNew(o)) continue;
+      for (const r of lastOfEach(o.rels, (a, b) => a.qualifier === b.qualifier && a.objectId === b.objectId)) yield [o.id, r.qualifier, r.objectId, importId];
+    }
+  })());
+  const fresh: unknown[][] = [];
   for (const o of objects) {
+    if (sentOnceAndNew(o)) continue;
     const byQual = rels.get(o.id) ?? new Map<string, Set<string>>();
     const single = new Set(SINGLE_VALUED_O2O[o.type] ?? []);
     for (const r of o.rels) {
@@ -146,7 +179,6 @@ async function applyObjectRelationships(tx: Queryable, importId: number, objects
     }
     rels.set(o.id, byQual);
   }
-  const fresh: unknown[][] = [];
   const forExisting: [string, string, string][] = [];
   for (const [id, byQual] of rels) {
     for (const [qual, targets] of byQual) {
@@ -212,17 +244,19 @@ async function applyEvents(
   await tx.copyRows(
     'events',
     ['id', 'type', 'time', 'attributes', 'revision', 'void', 'content_hash', 'source', 'import_id', 'received_at'],
-    write.map((e) => [e.id, e.type, e.time, e.attrs.map((a) => ({ name: a.name, value: a.value })), e.revision, e.void, e.hash, source, importId, received]),
+    (function* () {
+      for (const e of write) yield [e.id, e.type, e.time, e.attrs.map((a) => ({ name: a.name, value: a.value })), e.revision, e.void, e.hash, source, importId, received];
+    })(),
   );
-  const eo: unknown[][] = [];
   for (const e of write) {
     for (const r of e.rels) {
-      eo.push([e.id, r.objectId, r.qualifier]);
-      // Events can change an object's derived owner (an incident's dispatch unit).
+      // Events can change a stored object's derived owner (an incident's dispatch unit).
       if ((r.qualifier === 'incident' || r.qualifier === 'case') && res.storedObjectIds.has(r.objectId)) touched.add(r.objectId);
     }
   }
-  await tx.copyRows('event_objects', ['event_id', 'object_id', 'qualifier'], eo);
+  await tx.copyRows('event_objects', ['event_id', 'object_id', 'qualifier'], (function* () {
+    for (const e of write) for (const r of e.rels) yield [e.id, r.objectId, r.qualifier];
+  })());
   return { events_new: write.length - superseded.length, events_unchanged: unchanged, events_superseded: superseded.length };
 }
 

@@ -57,7 +57,7 @@ export async function resolveBatch(q: Pick<Queryable, 'query'>, objects: NormObj
 
   // Everything this import names: its own objects and every relationship target.
   const referenced = new Set<string>(batchTypes.keys());
-  for (const r of [...objects, ...events]) for (const rel of r.rels) referenced.add(rel.objectId);
+  for (const list of [objects, events]) for (const r of list) for (const rel of r.rels) referenced.add(rel.objectId);
   const stored = await selectByIds<{ id: string; type: string }>(q, 'SELECT id, type FROM objects WHERE id = ANY($1)', [...referenced]);
   const objectTypes = new Map<string, string>();
   const storedObjectIds = new Set<string>();
@@ -73,19 +73,21 @@ export async function resolveBatch(q: Pick<Queryable, 'query'>, objects: NormObj
   }
   for (const [id, type] of batchTypes) if (!objectTypes.has(id)) objectTypes.set(id, type);
 
-  for (const r of [...objects, ...events]) {
-    r.rels.forEach((rel, j) => {
-      const field = `/relationships/${j}/objectId`;
-      const target = objectTypes.get(rel.objectId);
-      if (target === undefined) {
-        errors.push(errorAt(r.loc, r.kind, r.id, field, 'unknown_object', `"${rel.objectId}" is neither stored nor in this import`));
-      } else if (profile === 'shuju' && !QUALIFIER_TARGETS[rel.qualifier]?.includes(target)) {
-        errors.push(errorAt(r.loc, r.kind, r.id, field, 'relationship_target_type', `qualifier "${rel.qualifier}" must point at ${QUALIFIER_TARGETS[rel.qualifier]?.join(' or ')}, "${rel.objectId}" is a ${target}`));
+  for (const list of [objects, events]) {
+    for (const r of list) {
+      for (let j = 0; j < r.rels.length; j++) {
+        const rel = r.rels[j];
+        const target = objectTypes.get(rel.objectId);
+        if (target === undefined) {
+          errors.push(errorAt(r.loc, r.kind, r.id, `/relationships/${j}/objectId`, 'unknown_object', `"${rel.objectId}" is neither stored nor in this import`));
+        } else if (profile === 'shuju' && !QUALIFIER_TARGETS[rel.qualifier]?.includes(target)) {
+          errors.push(errorAt(r.loc, r.kind, r.id, `/relationships/${j}/objectId`, 'relationship_target_type', `qualifier "${rel.qualifier}" must point at ${QUALIFIER_TARGETS[rel.qualifier]?.join(' or ')}, "${rel.objectId}" is a ${target}`));
+        }
       }
-    });
+    }
   }
 
-  if (profile === 'shuju') errors.push(...(await checkMergedObjects(q, objects, storedObjectIds)));
+  if (profile === 'shuju') for (const e of await checkMergedObjects(q, objects, storedObjectIds)) errors.push(e);
 
   const storedEvents = new Map<string, StoredEvent>();
   const evRows = await selectByIds<{ id: string; content_hash: string; revision: number }>(
@@ -104,82 +106,113 @@ export async function resolveBatch(q: Pick<Queryable, 'query'>, objects: NormObj
   return { errors, objectTypes, storedObjectIds, storedEvents, events: [...batchEvents.values()] };
 }
 
+/** An object as merged from the store and this import, as far as the required checks need. */
+interface MergedView {
+  type: string;
+  id: string;
+  value(name: string): string | undefined;
+  hasQualifier(qualifier: string): boolean;
+}
+
+/** The required attributes and relationships of §6 on one (merged) object. */
+function checkRequired(o: MergedView, loc: NormObject['loc'], errors: ImportError[]): void {
+  const def = OBJECT_TYPES[o.type];
+  if (!def) return;
+  const fail = (code: 'missing_attribute' | 'missing_relationship', field: string, reason: string) =>
+    errors.push(errorAt(loc, 'object', o.id, field, code, reason));
+  for (const name in def.attributes) {
+    if (def.attributes[name].required && o.value(name) === undefined) fail('missing_attribute', '/attributes', `required attribute "${name}" of ${o.type} is absent`);
+  }
+  if (o.type === 'unit' && o.value('kind') === 'public_security' && o.value('level') === undefined) {
+    fail('missing_attribute', '/attributes', 'a public-security unit needs "level"');
+  }
+  for (const qual in def.relationships) {
+    const card = def.relationships[qual].card;
+    if ((card === '1' || card === '+') && !o.hasQualifier(qual)) fail('missing_relationship', '/relationships', `a ${o.type} needs a "${qual}" relationship`);
+  }
+  if (o.type === 'person' && !o.hasQualifier('case') && !o.hasQualifier('incident')) {
+    fail('missing_relationship', '/relationships', 'a person relates to a case or an incident (or both)');
+  }
+  if (o.type === 'media' && !o.hasQualifier('incident') && !o.hasQualifier('case') && !o.hasQualifier('venue')) {
+    fail('missing_relationship', '/relationships', 'a media object relates to an incident, a case or a venue');
+  }
+}
+
+/** How often each object id occurs in the import. */
+export function occurrences(objects: NormObject[]): Map<string, number> {
+  const n = new Map<string, number>();
+  for (const o of objects) n.set(o.id, (n.get(o.id) ?? 0) + 1);
+  return n;
+}
+
 /**
  * Required attributes and relationships hold for the object as merged from the store and every
- * occurrence in this import (an update may carry only the changed attributes, §12.2).
+ * occurrence in this import (an update may carry only the changed attributes, §12.2). A new
+ * object sent once — the bulk of any large load — is checked on its record alone.
  */
 async function checkMergedObjects(q: Pick<Queryable, 'query'>, objects: NormObject[], storedIds: Set<string>): Promise<ImportError[]> {
   const errors: ImportError[] = [];
+  const count = occurrences(objects);
+  const merged: NormObject[] = [];
+  for (const o of objects) {
+    const single = SINGLE_VALUED_O2O[o.type];
+    if (single) {
+      for (const qual of single) {
+        let n = 0;
+        for (const r of o.rels) if (r.qualifier === qual) n++;
+        if (n > 1) errors.push(errorAt(o.loc, 'object', o.id, '/relationships', 'relationship_cardinality', `a ${o.type} has at most one "${qual}" relationship, found ${n}`));
+      }
+    }
+    if (count.get(o.id) === 1 && !storedIds.has(o.id)) {
+      checkRequired({
+        type: o.type,
+        id: o.id,
+        value: (n) => o.attrs.find((a) => a.name === n)?.value,
+        hasQualifier: (qual) => o.rels.some((r) => r.qualifier === qual),
+      }, o.loc, errors);
+    } else merged.push(o);
+  }
+  if (merged.length === 0) return errors;
+
   const firstOf = new Map<string, NormObject>();
   const attrs = new Map<string, Map<string, string>>(); // id → name → latest value seen
-  const quals = new Map<string, Map<string, Set<string>>>(); // id → qualifier → targets
-  for (const o of objects) {
+  const quals = new Map<string, Set<string>>(); // id → qualifiers
+  for (const o of merged) {
     if (!firstOf.has(o.id)) firstOf.set(o.id, o);
     const a = attrs.get(o.id) ?? new Map<string, string>();
     for (const x of o.attrs) a.set(x.name, x.value);
     attrs.set(o.id, a);
-    const qm = quals.get(o.id) ?? new Map<string, Set<string>>();
-    const single = SINGLE_VALUED_O2O[o.type] ?? [];
-    const inRecord = new Map<string, number>();
-    for (const r of o.rels) {
-      inRecord.set(r.qualifier, (inRecord.get(r.qualifier) ?? 0) + 1);
-      const set = qm.get(r.qualifier) ?? new Set<string>();
-      set.add(r.objectId);
-      qm.set(r.qualifier, set);
-    }
-    for (const qual of single) {
-      if ((inRecord.get(qual) ?? 0) > 1) {
-        errors.push(errorAt(o.loc, 'object', o.id, '/relationships', 'relationship_cardinality', `a ${o.type} has at most one "${qual}" relationship, found ${inRecord.get(qual)}`));
-      }
-    }
-    quals.set(o.id, qm);
+    const qs = quals.get(o.id) ?? new Set<string>();
+    for (const r of o.rels) qs.add(r.qualifier);
+    quals.set(o.id, qs);
   }
   const existing = [...firstOf.keys()].filter((id) => storedIds.has(id));
-  const storedAttrs = await selectByIds<{ object_id: string; name: string; value: string }>(
+  const storedAttr = new Map<string, Map<string, string>>();
+  for (const r of await selectByIds<{ object_id: string; name: string; value: string }>(
     q,
     `SELECT DISTINCT ON (object_id, name) object_id, name, value FROM object_attributes
       WHERE object_id = ANY($1) ORDER BY object_id, name, time DESC`,
     existing,
-  );
-  const storedAttr = new Map<string, Map<string, string>>();
-  for (const r of storedAttrs) {
+  )) {
     const m = storedAttr.get(r.object_id) ?? new Map<string, string>();
     m.set(r.name, r.value);
     storedAttr.set(r.object_id, m);
   }
-  const storedRels = await selectByIds<{ source_id: string; qualifier: string }>(
-    q, 'SELECT DISTINCT source_id, qualifier FROM object_relationships WHERE source_id = ANY($1)', existing,
-  );
   const storedQual = new Map<string, Set<string>>();
-  for (const r of storedRels) {
+  for (const r of await selectByIds<{ source_id: string; qualifier: string }>(
+    q, 'SELECT DISTINCT source_id, qualifier FROM object_relationships WHERE source_id = ANY($1)', existing,
+  )) {
     const s = storedQual.get(r.source_id) ?? new Set<string>();
     s.add(r.qualifier);
     storedQual.set(r.source_id, s);
   }
   for (const [id, o] of firstOf) {
-    const def = OBJECT_TYPES[o.type];
-    if (!def) continue;
-    const value = (n: string) => attrs.get(id)?.get(n) ?? storedAttr.get(id)?.get(n);
-    const hasQual = (qual: string) => (quals.get(id)?.get(qual)?.size ?? 0) > 0 || (storedQual.get(id)?.has(qual) ?? false);
-    for (const [name, a] of Object.entries(def.attributes)) {
-      if (a.required && value(name) === undefined) {
-        errors.push(errorAt(o.loc, 'object', id, '/attributes', 'missing_attribute', `required attribute "${name}" of ${o.type} is absent`));
-      }
-    }
-    if (o.type === 'unit' && value('kind') === 'public_security' && value('level') === undefined) {
-      errors.push(errorAt(o.loc, 'object', id, '/attributes', 'missing_attribute', 'a public-security unit needs "level"'));
-    }
-    for (const [qual, { card }] of Object.entries(def.relationships)) {
-      if ((card === '1' || card === '+') && !hasQual(qual)) {
-        errors.push(errorAt(o.loc, 'object', id, '/relationships', 'missing_relationship', `a ${o.type} needs a "${qual}" relationship`));
-      }
-    }
-    if (o.type === 'person' && !hasQual('case') && !hasQual('incident')) {
-      errors.push(errorAt(o.loc, 'object', id, '/relationships', 'missing_relationship', 'a person relates to a case or an incident (or both)'));
-    }
-    if (o.type === 'media' && !hasQual('incident') && !hasQual('case') && !hasQual('venue')) {
-      errors.push(errorAt(o.loc, 'object', id, '/relationships', 'missing_relationship', 'a media object relates to an incident, a case or a venue'));
-    }
+    checkRequired({
+      type: o.type,
+      id,
+      value: (n) => attrs.get(id)?.get(n) ?? storedAttr.get(id)?.get(n),
+      hasQualifier: (qual) => (quals.get(id)?.has(qual) ?? false) || (storedQual.get(id)?.has(qual) ?? false),
+    }, o.loc, errors);
   }
   return errors;
 }

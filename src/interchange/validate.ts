@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isMaskedValue, maskSensitive } from '../shared/mask.js';
 import type { RawRecord } from './parse.js';
 import {
   EVENT_TYPES, OBJECT_TYPES, QUALIFIER_TARGETS, isExtensionAttribute, type AttrDef, type AttrType, type TypeDef,
 } from './registry.js';
 import type { ImportError, ImportErrorCode, ImportProfile } from './types.js';
-import { OCEL_TYPES, isoFromMicros, parseAttributeValue, parseTime } from './values.js';
+import { OCEL_TYPES, parseAttributeValue, parseTime } from './values.js';
 
 /**
  * Record-level validation (§11): everything that can be decided from one record and the file's
@@ -144,15 +144,13 @@ function readRelationships(raw: unknown, kind: 'object' | 'event', id: string, c
 
 // Feeds repeat the same timestamps many times (every attribute of a record, every record of a
 // batch); parsing each spelling once keeps large imports fast.
-type ParsedTime = ReturnType<typeof parseTime> & { iso?: string };
+type ParsedTime = ReturnType<typeof parseTime>;
 const timeCache = new Map<string, ParsedTime>();
 function cachedParseTime(text: string): ParsedTime {
   let t = timeCache.get(text);
   if (t === undefined) {
     if (timeCache.size > 50_000) timeCache.clear();
-    const p: ParsedTime = parseTime(text);
-    if (p.ok) p.iso = isoFromMicros(p.epochMicros);
-    t = p;
+    t = parseTime(text);
     timeCache.set(text, t);
   }
   return t;
@@ -172,7 +170,7 @@ function readTime(text: unknown, field: string, kind: 'object' | 'event', id: st
     out.errors.push(errorAt(loc, kind, id, field, 'future_time', `"${text}" is more than 10 minutes after receipt`));
     return undefined;
   }
-  return { micros: t.epochMicros, iso: t.iso! };
+  return { micros: t.epochMicros, iso: t.iso };
 }
 
 function typeDefFor(kind: 'object' | 'event', type: string, ctx: ValidationContext, id: string, loc: Loc, out: Out): { ok: boolean; def?: TypeDef } {
@@ -303,9 +301,10 @@ function checkEventShape(def: TypeDef, attrs: NormAttr[], rels: NormRel[], id: s
 
 /** Identity of an event's content (§3.3): type, instant, attribute and relationship multisets. */
 export function eventHash(type: string, timeMicros: bigint, attrs: NormAttr[], rels: NormRel[]): string {
-  const a = attrs.map((x) => `${x.name}\u0000${x.canonical}`).sort();
-  const r = rels.map((x) => `${x.qualifier}\u0000${x.objectId}`).sort();
-  return createHash('sha1').update(JSON.stringify([type, timeMicros.toString(), a, r])).digest('hex');
+  // JSON string literals carry no raw control characters, so \u0001–\u0003 separate unambiguously.
+  const a = attrs.map((x) => `${JSON.stringify(x.name)}\u0001${JSON.stringify(x.canonical)}`).sort().join('\u0002');
+  const r = rels.map((x) => `${JSON.stringify(x.qualifier)}\u0001${JSON.stringify(x.objectId)}`).sort().join('\u0002');
+  return hash('sha1', `${type}\u0003${timeMicros}\u0003${a}\u0003${r}`);
 }
 
 /** Reads the `objectTypes`/`eventTypes` declarations of a `.jsonocel` (§2.1). */

@@ -9,7 +9,7 @@ import type { AttrDef, AttrType } from './registry.js';
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?([Zz]|[+-]\d{2}:\d{2})?$/;
 
 export type TimeResult =
-  | { ok: true; epochMicros: bigint }
+  | { ok: true; epochMicros: bigint; /** the instant as ISO 8601 UTC with microseconds */ iso: string }
   | { ok: false; code: 'time_without_offset' | 'invalid_time'; reason: string };
 
 export function parseTime(text: string): TimeResult {
@@ -29,8 +29,10 @@ export function parseTime(text: string): TimeResult {
     offsetMinutes = (off[0] === '-' ? -1 : 1) * (oh * 60 + om);
   }
   const ms = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
-  const micros = BigInt(ms) * 1000n + BigInt((frac ?? '').padEnd(6, '0') || '0');
-  return { ok: true, epochMicros: micros };
+  const fraction = (frac ?? '').padEnd(6, '0');
+  const micros = BigInt(ms) * 1000n + BigInt(fraction);
+  const iso = new Date(ms + Number(fraction.slice(0, 3))).toISOString();
+  return { ok: true, epochMicros: micros, iso: `${iso.slice(0, 23)}${fraction.slice(3)}Z` };
 }
 
 /** An instant as ISO 8601 UTC with microseconds, the form handed to timestamptz. */
