@@ -32,24 +32,25 @@ function wrap(c: Client, copyClient: () => Promise<{ client: pg.PoolClient; done
       if (Array.isArray(rows) && rows.length === 0) return;
       const { client, done } = await copyClient();
       try {
-        const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-        // Large chunks: PostgreSQL parses COPY data far faster than small writes arrive.
-        async function* chunks() {
-          let parts: string[] = [];
-          let size = 0;
-          for (const r of rows) {
-            const line = r.map(copyField).join('\t') + '\n';
-            parts.push(line);
-            size += line.length;
-            if (size > 1 << 20) {
-              yield parts.join('');
-              parts = [];
-              size = 0;
-            }
+        // Formatted up front in large pieces: once handed to the socket, the server can load
+        // them while JavaScript does other work, and COPY parses big writes fastest.
+        const pieces: string[] = [];
+        let parts: string[] = [];
+        let size = 0;
+        for (const r of rows) {
+          const line = r.map(copyField).join('\t') + '\n';
+          parts.push(line);
+          size += line.length;
+          if (size > 1 << 20) {
+            pieces.push(parts.join(''));
+            parts = [];
+            size = 0;
           }
-          if (parts.length) yield parts.join('');
         }
-        await pipeline(Readable.from(chunks()), stream);
+        if (parts.length) pieces.push(parts.join(''));
+        if (pieces.length === 0) return;
+        const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+        await pipeline(Readable.from(pieces), stream);
       } finally {
         done();
       }

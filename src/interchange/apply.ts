@@ -1,81 +1,18 @@
 import type { Queryable } from '../db/database.js';
-import { refreshDerived } from '../log/derive.js';
 import { SINGLE_VALUED_O2O, attributeDef } from './registry.js';
-import { deriveNewObjects } from './derive-new.js';
-import { occurrences, selectByIds, type Resolution } from './resolve.js';
+import { selectByIds } from './resolve.js';
 import type { Declarations, NormEvent, NormObject } from './validate.js';
 import { parseValue } from './values.js';
 
 /**
- * Writes a validated, resolved import (§3.2, §3.3). Objects first, then events; attribute
- * entries join their history, replaced values go to object_attribute_replacements, superseded
- * events to event_versions. Nothing accepted is deleted.
+ * The merging writes of an import (§3.2, §3.3): attribute entries join their history, replaced
+ * values go to object_attribute_replacements, single-valued relationships take the latest,
+ * superseded events go to event_versions. Nothing accepted is deleted. (New objects and events
+ * are written in bulk by pipeline.ts.)
  */
 
-export interface ApplyCounts {
-  objects_new: number;
-  objects_updated: number;
-  events_new: number;
-  events_unchanged: number;
-  events_superseded: number;
-}
-
-export async function applyImport(
-  tx: Queryable,
-  importId: number,
-  source: string | null,
-  receivedAt: Date,
-  objects: NormObject[],
-  res: Resolution,
-  declarations: Declarations | undefined,
-  progress: (step: string) => void,
-): Promise<ApplyCounts> {
-  const touched = new Set<string>();
-  const changed = new Set<string>();
-
-  // Objects: new ids are created; the rest keep their row and get last_import.
-  const newIds = [...new Set(objects.map((o) => o.id))].filter((id) => !res.storedObjectIds.has(id));
-  const typeOf = (id: string) => res.objectTypes.get(id)!;
-  const derived = await deriveNewObjects(tx, new Set(newIds), objects, res.events);
-  await tx.copyRows(
-    'objects',
-    ['id', 'type', 'unit_id', 'case_id', 'incident_id', 'first_import', 'last_import'],
-    (function* () {
-      for (const id of newIds) {
-        const d = derived.get(id)!;
-        yield [id, typeOf(id), d.unitId, d.caseId, d.incidentId, importId, importId];
-      }
-    })(),
-  );
-  // Stored objects this import changes are re-derived in SQL (with their dependants).
-  for (const o of objects) if (res.storedObjectIds.has(o.id)) touched.add(o.id);
-  progress('objects');
-
-  await applyAttributes(tx, importId, objects, res, changed);
-  progress('attributes');
-  await applyObjectRelationships(tx, importId, objects, res, changed);
-  progress('relationships');
-
-  const existingChanged = [...changed].filter((id) => res.storedObjectIds.has(id));
-  if (existingChanged.length) {
-    await tx.query('UPDATE objects SET last_import = $2, updated_at = now() WHERE id = ANY($1)', [existingChanged, importId]);
-  }
-
-  const counts = await applyEvents(tx, importId, source, receivedAt, res, touched);
-  progress('events');
-
-  if (declarations) await recordDeclarations(tx, declarations);
-  await refreshDerived(tx, [...touched], objects.some((o) => o.type === 'unit'));
-  progress('derived');
-  return {
-    objects_new: newIds.length,
-    objects_updated: existingChanged.length,
-    ...counts,
-  };
-}
-
 /** The items of a record with repeats removed, the last of each kept (records are short). */
-function lastOfEach<T>(items: T[], same: (a: T, b: T) => boolean): T[] {
+export function lastOfEach<T>(items: T[], same: (a: T, b: T) => boolean): T[] {
   let dup = false;
   for (let i = 0; i < items.length && !dup; i++) for (let j = i + 1; j < items.length; j++) if (same(items[i], items[j])) { dup = true; break; }
   if (!dup) return items;
@@ -89,25 +26,14 @@ function canonicalOf(objectType: string, name: string, value: string): string {
   return parsed.ok ? parsed.canonical : value;
 }
 
-async function applyAttributes(tx: Queryable, importId: number, objects: NormObject[], res: Resolution, changed: Set<string>): Promise<void> {
-  const count = occurrences(objects);
-  const sentOnceAndNew = (o: NormObject) => count.get(o.id) === 1 && !res.storedObjectIds.has(o.id);
-  // A new object sent once needs no merging: its entries go straight in (the bulk of a large
-  // load), built while the server loads them.
-  await tx.copyRows('object_attributes', ['object_id', 'name', 'time', 'value', 'import_id'], (function* () {
-    for (const o of objects) {
-      if (!sentOnceAndNew(o)) continue;
-      for (const a of lastOfEach(o.attrs, (x, y) => x.name === y.name && x.time === y.time)) yield [o.id, a.name, a.time, a.value, importId];
-    }
-  })());
-  // Otherwise the last occurrence of (object, name, time) in the import wins.
+async function applyAttributes(tx: Queryable, importId: number, objects: NormObject[], changed: Set<string>): Promise<void> {
+  // The last occurrence of (object, name, time) in the import wins.
   const inserts: unknown[][] = [];
   const entries = new Map<string, { objectId: string; type: string; name: string; time: string; value: string; canonical: string }>();
   for (const o of objects) {
-    if (sentOnceAndNew(o)) continue;
     for (const a of o.attrs) entries.set(`${o.id}\u0000${a.name}\u0000${a.time}`, { objectId: o.id, type: o.type, name: a.name, time: a.time!, value: a.value, canonical: a.canonical });
   }
-  const existingIds = [...new Set(objects.map((o) => o.id))].filter((id) => res.storedObjectIds.has(id));
+  const existingIds = [...new Set(objects.map((o) => o.id))];
   const stored = new Map<string, string>();
   const rows = await selectByIds<{ object_id: string; name: string; time: string; value: string }>(
     tx,
@@ -146,23 +72,11 @@ async function applyAttributes(tx: Queryable, importId: number, objects: NormObj
   }
 }
 
-async function applyObjectRelationships(tx: Queryable, importId: number, objects: NormObject[], res: Resolution, changed: Set<string>): Promise<void> {
+async function applyObjectRelationships(tx: Queryable, importId: number, objects: NormObject[], changed: Set<string>): Promise<void> {
   // Union, except single-valued qualifiers where the latest occurrence wins (§3.2).
   const rels = new Map<string, Map<string, Set<string>>>();
   const replaceQual = new Map<string, Set<string>>();
-  const count = occurrences(objects);
-  const sentOnceAndNew = (o: NormObject) => count.get(o.id) === 1 && !res.storedObjectIds.has(o.id);
-  // A new object sent once: its relationships go straight in (single-valued ones were checked
-  // to occur at most once per record).
-  await tx.copyRows('object_relationships', ['source_id', 'qualifier', 'target_id', 'import_id'], (function* () {
-    for (const o of objects) {
-      if (!sentOnceAndNew(o)) continue;
-      for (const r of lastOfEach(o.rels, (a, b) => a.qualifier === b.qualifier && a.objectId === b.objectId)) yield [o.id, r.qualifier, r.objectId, importId];
-    }
-  })());
-  const fresh: unknown[][] = [];
   for (const o of objects) {
-    if (sentOnceAndNew(o)) continue;
     const byQual = rels.get(o.id) ?? new Map<string, Set<string>>();
     const single = new Set(SINGLE_VALUED_O2O[o.type] ?? []);
     for (const r of o.rels) {
@@ -172,27 +86,18 @@ async function applyObjectRelationships(tx: Queryable, importId: number, objects
         rq.add(r.qualifier);
         replaceQual.set(o.id, rq);
       } else {
-        const s = byQual.get(r.qualifier) ?? new Set<string>();
-        s.add(r.objectId);
-        byQual.set(r.qualifier, s);
+        const set = byQual.get(r.qualifier) ?? new Set<string>();
+        set.add(r.objectId);
+        byQual.set(r.qualifier, set);
       }
     }
     rels.set(o.id, byQual);
   }
-  const forExisting: [string, string, string][] = [];
-  for (const [id, byQual] of rels) {
-    for (const [qual, targets] of byQual) {
-      for (const t of targets) {
-        if (res.storedObjectIds.has(id)) forExisting.push([id, qual, t]);
-        else fresh.push([id, qual, t, importId]);
-      }
-    }
-  }
-  await tx.copyRows('object_relationships', ['source_id', 'qualifier', 'target_id', 'import_id'], fresh);
-  for (const id of rels.keys()) if (!res.storedObjectIds.has(id) && (rels.get(id)?.size ?? 0) > 0) changed.add(id);
-  if (forExisting.length === 0) return;
+  const all: [string, string, string][] = [];
+  for (const [id, byQual] of rels) for (const [qual, targets] of byQual) for (const t of targets) all.push([id, qual, t]);
+  if (all.length === 0) return;
   // Single-valued: a different stored target is replaced by this import's.
-  const repl = forExisting.filter(([id, q]) => replaceQual.get(id)?.has(q));
+  const repl = all.filter(([id, q]) => replaceQual.get(id)?.has(q));
   if (repl.length) {
     const { rows } = await tx.query<{ source_id: string }>(
       `DELETE FROM object_relationships r USING unnest($1::text[], $2::text[], $3::text[]) AS u(s, q, t)
@@ -205,62 +110,47 @@ async function applyObjectRelationships(tx: Queryable, importId: number, objects
     `INSERT INTO object_relationships (source_id, qualifier, target_id, import_id)
      SELECT s, q, t, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS u(s, q, t)
      ON CONFLICT DO NOTHING RETURNING source_id`,
-    [forExisting.map((r) => r[0]), forExisting.map((r) => r[1]), forExisting.map((r) => r[2]), importId],
+    [all.map((r) => r[0]), all.map((r) => r[1]), all.map((r) => r[2]), importId],
   );
   for (const r of rows) changed.add(r.source_id);
 }
 
-async function applyEvents(
-  tx: Queryable, importId: number, source: string | null, receivedAt: Date, res: Resolution, touched: Set<string>,
-): Promise<Pick<ApplyCounts, 'events_new' | 'events_unchanged' | 'events_superseded'>> {
-  const write: NormEvent[] = [];
-  const superseded: string[] = [];
-  let unchanged = 0;
-  for (const e of res.events) {
-    const st = res.storedEvents.get(e.id);
-    if (!st) write.push(e);
-    else if (st.hash === e.hash) unchanged++;
-    else {
-      write.push(e);
-      superseded.push(e.id);
-    }
-  }
-  if (superseded.length) {
-    // Keep the old version whole, relationships included, before it is replaced.
-    await tx.query(
-      `INSERT INTO event_versions (event_id, revision, type, time, attributes, relationships, void, content_hash, source,
-                                   import_id, received_at, superseded_by_import)
-       SELECT e.id, e.revision, e.type, e.time, e.attributes,
-              COALESCE((SELECT jsonb_agg(jsonb_build_object('objectId', eo.object_id, 'qualifier', eo.qualifier))
-                          FROM event_objects eo WHERE eo.event_id = e.id), '[]'::jsonb),
-              e.void, e.content_hash, e.source, e.import_id, e.received_at, $2
-         FROM events e WHERE e.id = ANY($1)`,
-      [superseded, importId],
-    );
-    await tx.query('DELETE FROM event_objects WHERE event_id = ANY($1)', [superseded]);
-    await tx.query('DELETE FROM events WHERE id = ANY($1)', [superseded]);
-  }
+/**
+ * Objects that already exist — stored before this import or created earlier in it — take the
+ * attribute entries and relationships of their further occurrences (§3.2).
+ */
+export async function mergeObjects(tx: Queryable, importId: number, objects: NormObject[], changed: Set<string>): Promise<void> {
+  if (objects.length === 0) return;
+  await applyAttributes(tx, importId, objects, changed);
+  await applyObjectRelationships(tx, importId, objects, changed);
+}
+
+/** Events replacing a stored version (greater revision, §3.3): the old version is kept whole. */
+export async function supersedeEvents(tx: Queryable, importId: number, source: string | null, receivedAt: Date, events: NormEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const ids = events.map((e) => e.id);
+  await tx.query(
+    `INSERT INTO event_versions (event_id, revision, type, time, attributes, relationships, void, content_hash, source,
+                                 import_id, received_at, superseded_by_import)
+     SELECT e.id, e.revision, e.type, e.time, e.attributes,
+            COALESCE((SELECT jsonb_agg(jsonb_build_object('objectId', eo.object_id, 'qualifier', eo.qualifier))
+                        FROM event_objects eo WHERE eo.event_id = e.id), '[]'::jsonb),
+            e.void, e.content_hash, e.source, e.import_id, e.received_at, $2
+       FROM events e WHERE e.id = ANY($1)`,
+    [ids, importId],
+  );
+  await tx.query('DELETE FROM event_objects WHERE event_id = ANY($1)', [ids]);
+  await tx.query('DELETE FROM events WHERE id = ANY($1)', [ids]);
   const received = receivedAt.toISOString();
   await tx.copyRows(
     'events',
     ['id', 'type', 'time', 'attributes', 'revision', 'void', 'content_hash', 'source', 'import_id', 'received_at'],
-    (function* () {
-      for (const e of write) yield [e.id, e.type, e.time, e.attrs.map((a) => ({ name: a.name, value: a.value })), e.revision, e.void, e.hash, source, importId, received];
-    })(),
+    events.map((e) => [e.id, e.type, e.time, e.attrs.map((a) => ({ name: a.name, value: a.value })), e.revision, e.void, e.hash, source, importId, received]),
   );
-  for (const e of write) {
-    for (const r of e.rels) {
-      // Events can change a stored object's derived owner (an incident's dispatch unit).
-      if ((r.qualifier === 'incident' || r.qualifier === 'case') && res.storedObjectIds.has(r.objectId)) touched.add(r.objectId);
-    }
-  }
-  await tx.copyRows('event_objects', ['event_id', 'object_id', 'qualifier'], (function* () {
-    for (const e of write) for (const r of e.rels) yield [e.id, r.objectId, r.qualifier];
-  })());
-  return { events_new: write.length - superseded.length, events_unchanged: unchanged, events_superseded: superseded.length };
+  await tx.copyRows('event_objects', ['event_id', 'object_id', 'qualifier'], events.flatMap((e) => e.rels.map((r) => [e.id, r.objectId, r.qualifier])));
 }
 
-async function recordDeclarations(tx: Queryable, declarations: Declarations): Promise<void> {
+export async function recordDeclarations(tx: Queryable, declarations: Declarations): Promise<void> {
   const types: [string, string][] = [];
   const attrs: [string, string, string, string][] = [];
   for (const [key, m] of declarations) {

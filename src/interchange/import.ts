@@ -1,23 +1,23 @@
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Database } from '../db/database.js';
-import { applyImport } from './apply.js';
-import { parseJsonl, parseJsonlStream, parseJsonocel, type ParsedImport, type RawRecord } from './parse.js';
-import { resolveBatch } from './resolve.js';
-import type { ImportError, ImportFormat, ImportOptions, ImportReport } from './types.js';
-import type { OcelEvent, OcelObject } from './types.js';
-import { readDeclarations, validateRecord, type Declarations, type NormEvent, type NormObject } from './validate.js';
+import { parseJsonl, parseJsonlChunks, parseJsonocel, type ParsedImport, type RawRecord } from './parse.js';
+import { ImportPipeline } from './pipeline.js';
+import type { ImportError, ImportFormat, ImportOptions, ImportReport, OcelEvent, OcelObject } from './types.js';
+import { readDeclarations, validateRecord, type Declarations, type NormEvent, type NormObject, type ValidationContext } from './validate.js';
 
 /**
- * The import use case (§2, §3, §11): parse → validate every record → resolve against the store
- * → write, all in one transaction. One invalid record and nothing of the import is stored; the
- * report then lists every error (up to 1,000) with record, field, code and reason.
+ * The import use case (§2, §3, §11): parse → validate every record → check against the store →
+ * write, all in one transaction. One invalid record and nothing of the import is stored; the
+ * report then lists every error (up to 1,000) with record, field, code and reason. Records flow
+ * in chunks, so a large file is validated while earlier chunks are being written.
  */
 
 export const MAX_REPORTED_ERRORS = 1000;
 export const MAX_FILE_BYTES = 256 * 1024 * 1024; // §2.1 [D]
 const FUTURE_TOLERANCE_MICROS = 10n * 60n * 1_000_000n; // §4 [D]
+const CHUNK_RECORDS = 5_000;
 /** Serialises imports so that the identity checks and the writes see the same store. */
 const IMPORT_LOCK = 72_430_001;
 
@@ -27,32 +27,35 @@ export function formatOf(name: string): ImportFormat {
   throw new Error(`${name}: unknown format (expected .jsonocel or .jsonl)`);
 }
 
-export async function importFile(db: Database, path: string, opts: ImportOptions = {}): Promise<ImportReport> {
-  const name = basename(path);
-  const format = formatOf(name);
-  const size = (await stat(path)).size;
-  const limit = opts.maxBytes ?? MAX_FILE_BYTES;
-  if (size > limit) {
-    return reject(db, name, format, opts, [{ kind: 'file', code: 'import_too_large', reason: `${size} bytes exceeds the limit of ${limit} bytes` }], { objects: 0, events: 0 });
-  }
-  const withSource = { ...opts, source: opts.source ?? sourceFromFileName(name) };
-  if (format === 'jsonl') {
-    // Streamed: a large feed never has to fit into one string.
-    const parsed = await parseJsonlStream(createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }));
-    return importParsed(db, name, format, parsed, withSource);
-  }
-  return importText(db, { name, format, text: await readFile(path, 'utf8') }, withSource);
-}
-
 /** `<source>_<yyyyMMddTHHmmss>_<seq>.jsonocel` names its source (§2.1). */
 export function sourceFromFileName(name: string): string | undefined {
   const m = /^([a-z0-9]+)_\d{8}T\d{6}_\d+\.(jsonocel|jsonl)$/i.exec(name);
   return m?.[1];
 }
 
+export async function importFile(db: Database, path: string, opts: ImportOptions = {}): Promise<ImportReport> {
+  const name = basename(path);
+  const format = formatOf(name);
+  const size = (await stat(path)).size;
+  const limit = opts.maxBytes ?? MAX_FILE_BYTES;
+  const withSource = { ...opts, source: opts.source ?? sourceFromFileName(name) };
+  if (size > limit) {
+    return reject(db, name, format, withSource, [{ kind: 'file', code: 'import_too_large', reason: `${size} bytes exceeds the limit of ${limit} bytes` }], { objects: 0, events: 0 });
+  }
+  if (format === 'jsonocel') {
+    const { readFile } = await import('node:fs/promises');
+    return importText(db, { name, format, text: await readFile(path, 'utf8') }, withSource);
+  }
+  // Streamed: a large feed never has to fit into one string, and is checked while it is read.
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const progress = opts.onProgress;
+  if (progress) stream.on('data', () => progress(stream.bytesRead, size));
+  return runImport(db, name, format, parseJsonlChunks(stream, CHUNK_RECORDS), undefined, withSource);
+}
+
 export async function importText(db: Database, input: { name: string; format: ImportFormat; text: string }, opts: ImportOptions = {}): Promise<ImportReport> {
   const parsed = input.format === 'jsonocel' ? parseJsonocel(input.text) : parseJsonl(input.text);
-  return importParsed(db, input.name, input.format, parsed, opts);
+  return runImport(db, input.name, input.format, inChunks(parsed, opts), parsed.declarations, opts);
 }
 
 /** Programmatic import of stream records (the demo city, tests): same rules as a `.jsonl`. */
@@ -60,52 +63,81 @@ export async function importRecords(db: Database, name: string, records: Array<{
   const raw: RawRecord[] = records.map((r, i) =>
     'object' in r ? { kind: 'object', raw: r.object, line: i + 1, pointer: '/object' } : { kind: 'event', raw: r.event, line: i + 1, pointer: '/event' },
   );
-  return importParsed(db, name, 'jsonl', { records: raw, errors: [] }, opts);
+  return runImport(db, name, 'jsonl', inChunks({ records: raw, errors: [] }, opts), undefined, opts);
 }
 
-async function importParsed(db: Database, name: string, format: ImportFormat, parsed: ParsedImport, opts: ImportOptions): Promise<ImportReport> {
+async function* inChunks(parsed: ParsedImport, opts: ImportOptions): AsyncGenerator<ParsedImport> {
+  yield { records: [], errors: parsed.errors };
+  const total = parsed.records.length;
+  for (let i = 0; i < total; i += CHUNK_RECORDS) {
+    opts.onProgress?.(i, total);
+    yield { records: parsed.records.slice(i, i + CHUNK_RECORDS), errors: [] };
+  }
+  opts.onProgress?.(total, total);
+}
+
+class Rejected extends Error {
+  constructor(readonly errors: ImportError[]) {
+    super('import rejected');
+  }
+}
+
+async function runImport(
+  db: Database, name: string, format: ImportFormat, chunks: AsyncIterable<ParsedImport>,
+  rawDeclarations: ParsedImport['declarations'], opts: ImportOptions,
+): Promise<ImportReport> {
   const profile = opts.profile ?? 'shuju';
   const now = opts.now ?? new Date();
-  const errors: ImportError[] = [...parsed.errors];
+  const errors: ImportError[] = [];
   let declarations: Declarations | undefined;
-  if (parsed.declarations) {
-    const d = readDeclarations(parsed.declarations, profile);
+  if (rawDeclarations) {
+    const d = readDeclarations(rawDeclarations, profile);
     declarations = d.declarations;
     errors.push(...d.errors);
   }
-  const ctx = { profile, declarations, nowMicros: BigInt(now.getTime()) * 1000n, futureToleranceMicros: FUTURE_TOLERANCE_MICROS };
-  const objects: NormObject[] = [];
-  const events: NormEvent[] = [];
-  const total = parsed.records.length;
-  parsed.records.forEach((rec, i) => {
-    const r = validateRecord(rec, ctx);
-    for (const e of r.errors) errors.push(e);
-    if (r.value?.kind === 'object') objects.push(r.value);
-    else if (r.value?.kind === 'event') events.push(r.value);
-    if (opts.onProgress && i % 10_000 === 0) opts.onProgress(i, total * 2);
-  });
-  const counts = { objects: parsed.records.filter((r) => r.kind === 'object').length, events: parsed.records.filter((r) => r.kind === 'event').length };
-  if (errors.length) return reject(db, name, format, opts, errors, counts);
-
-  class Rejected extends Error {
-    constructor(readonly errors: ImportError[]) {
-      super('import rejected');
-    }
-  }
+  const ctx: ValidationContext = { profile, declarations, nowMicros: BigInt(now.getTime()) * 1000n, futureToleranceMicros: FUTURE_TOLERANCE_MICROS };
+  const counts = { objects: 0, events: 0 };
   try {
     const report = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
-      const res = await resolveBatch(tx, objects, events, profile);
-      if (res.errors.length) throw new Rejected(res.errors);
       const { rows } = await tx.query<{ id: number }>(
         `INSERT INTO imports (name, source, format, status, actor, received_at) VALUES ($1, $2, $3, 'accepted', $4, $5) RETURNING id`,
         [name, opts.source ?? null, format, opts.actor ?? null, now.toISOString()],
       );
       const importId = Number(rows[0].id);
-      const steps = ['objects', 'attributes', 'relationships', 'events', 'derived'];
-      const applied = await applyImport(tx, importId, opts.source ?? null, now, objects, res, declarations, (step) =>
-        opts.onProgress?.(total + Math.round(((steps.indexOf(step) + 1) / steps.length) * total), total * 2),
-      );
+      const pipeline = new ImportPipeline(tx, importId, profile, opts.source ?? null, now);
+      let current: Promise<void> = Promise.resolve();
+      let previous: Promise<void> = Promise.resolve();
+      for await (const chunk of chunks) {
+        for (const e of chunk.errors) errors.push(e);
+        const objects: NormObject[] = [];
+        const events: NormEvent[] = [];
+        for (let i = 0; i < chunk.records.length; i++) {
+          // Let the event loop run now and then: the socket keeps feeding the server the rows
+          // of the previous chunk only while JavaScript is not busy.
+          if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+          const rec = chunk.records[i];
+          if (rec.kind === 'object') counts.objects++;
+          else counts.events++;
+          const r = validateRecord(rec, ctx);
+          for (const e of r.errors) errors.push(e);
+          if (r.value?.kind === 'object') objects.push(r.value);
+          else if (r.value?.kind === 'event') events.push(r.value);
+        }
+        // After the first invalid record nothing more is written; the rest is only validated.
+        // Chunks are handed on without waiting, so the next one is validated while this one is
+        // checked against the store and written; at most two are in hand at a time.
+        if (errors.length === 0 && pipeline.errors.length === 0) {
+          await previous;
+          previous = current;
+          current = current.then(() => pipeline.addChunk(objects, events));
+          current.catch(() => {}); // awaited below
+        }
+      }
+      await current;
+      if (errors.length || pipeline.errors.length) throw new Rejected([...errors, ...pipeline.errors]);
+      const applied = await pipeline.finish(declarations);
+      if (pipeline.errors.length) throw new Rejected(pipeline.errors);
       const report: ImportReport = { import: name, importId, status: 'accepted', counts: { ...counts, ...applied }, errors: [] };
       await tx.query('UPDATE imports SET counts = $2, finished_at = now() WHERE id = $1', [importId, JSON.stringify(report.counts)]);
       return report;

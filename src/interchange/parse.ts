@@ -97,9 +97,12 @@ export function parseJsonl(text: string): ParsedImport {
   return out;
 }
 
-/** The same, read from a stream of text chunks, for files too large to hold as one string. */
-export async function parseJsonlStream(chunks: AsyncIterable<string>): Promise<ParsedImport> {
-  const out: ParsedImport = { records: [], errors: [] };
+/**
+ * The same, read from a stream of text, handed out in chunks of about `size` records so that a
+ * large feed is validated and written while the rest is still being read.
+ */
+export async function* parseJsonlChunks(chunks: AsyncIterable<string>, size: number): AsyncGenerator<ParsedImport> {
+  let out: ParsedImport = { records: [], errors: [] };
   let line = 0;
   let rest = '';
   let first = true;
@@ -114,9 +117,13 @@ export async function parseJsonlStream(chunks: AsyncIterable<string>): Promise<P
     while ((end = text.indexOf('\n', start)) !== -1) {
       parseJsonlLine(text.slice(start, end), ++line, out);
       start = end + 1;
+      if (out.records.length >= size) {
+        yield out;
+        out = { records: [], errors: [] };
+      }
     }
     rest = text.slice(start);
   }
   if (rest !== '') parseJsonlLine(rest, ++line, out);
-  return out;
+  yield out;
 }
