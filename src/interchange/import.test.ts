@@ -102,6 +102,11 @@ describe('import', () => {
       { name: 'stored event re-sent changed without revision', code: 'duplicate_conflict', text: jsonl(ev({ id: 'ajgl:E0310-13', type: 'case.filed', time: '2025-03-10T23:21:00+08:00' })) },
       { name: 'stored event re-sent changed with an old revision', code: 'stale_revision', text: jsonl(ev({ id: 'ajgl:E0310-13', type: 'case.filed', time: '2025-03-10T23:21:00+08:00', attributes: [{ name: 'revision', value: '0' }] })) },
       { name: 'one id twice with different content', code: 'duplicate_in_batch', text: jsonl(ev(), ev({ time: '2025-03-15T11:00:00+08:00' })), line: 2 },
+      { name: 'a NUL character in a value', code: 'attribute_type', text: jsonl(ev({ attributes: [{ name: 'x_note', value: 'a\u0000b' }] })) },
+      { name: 'a revision beyond the integer range', code: 'attribute_type', text: jsonl(ev({ attributes: [{ name: 'revision', value: '2147483648' }] })), field: '/event/attributes/0/value' },
+      { name: 'an infinite float', code: 'attribute_type', text: jsonl({ object: { id: 'case:A2503001', type: 'case', attributes: [{ name: 'amount_involved', time: '2025-03-11T00:00:00+08:00', value: '1e999' }] } }) },
+      { name: 'a time value without offset', code: 'time_without_offset', text: jsonl({ object: { id: 'case:A2503001', type: 'case', attributes: [{ name: 'occurred_at', time: '2025-03-11T00:00:00+08:00', value: '2025-03-10T20:00:00' }] } }), field: '/object/attributes/0/value' },
+      { name: 'a time value that is no date', code: 'invalid_time', text: jsonl({ object: { id: 'case:A2503001', type: 'case', attributes: [{ name: 'occurred_at', time: '2025-03-11T00:00:00+08:00', value: '2025-13-10T20:00:00+08:00' }] } }) },
       { name: 'extra top-level key', code: 'malformed_json', format: 'jsonocel', text: JSON.stringify({ objectTypes: [], eventTypes: [], objects: [], events: [], extra: 1 }) },
       { name: 'undeclared type', code: 'type_not_declared', format: 'jsonocel', text: JSON.stringify({ objectTypes: [], eventTypes: [], objects: [], events: [ev().event] }), record: 'events[0]' },
       { name: 'attribute declared with another type', code: 'declaration_mismatch', format: 'jsonocel', text: JSON.stringify({ objectTypes: [{ name: 'document', attributes: [{ name: 'pages', type: 'string' }] }], eventTypes: [], objects: [], events: [] }), field: '/objectTypes/0/attributes/0/type' },
@@ -144,6 +149,22 @@ describe('import', () => {
       assert.deepEqual(await storeSnapshot(db), snapshot);
     });
 
+    it('lists the store-level errors of every record, not only the first', async () => {
+      const r = await importText(db, { name: 'three.jsonl', format: 'jsonl', text: jsonl(
+        ev({ id: 'ajgl:U-1', relationships: [{ objectId: 'case:NOPE', qualifier: 'case' }] }),
+        ev({ id: 'ajgl:E0310-13', type: 'case.filed', time: '2025-03-10T23:21:00+08:00' }),
+        ev({ id: 'ajgl:U-3', relationships: [{ objectId: 'person:A2503001-R1', qualifier: 'case' }] }),
+      ) }, { now: NOW });
+      assert.deepEqual(r.errors.map((e) => [e.line, e.code]), [[1, 'unknown_object'], [2, 'duplicate_conflict'], [3, 'relationship_target_type']]);
+      assert.deepEqual(await storeSnapshot(db), snapshot);
+    });
+
+    it('does not echo the input in a JSON syntax error', async () => {
+      const r = await importText(db, { name: 'syntax.jsonl', format: 'jsonl', text: '{"object": {"id": "person:X", "phone": #13912345678}}\n' }, { now: NOW });
+      assert.equal(r.errors[0].code, 'malformed_json');
+      assert.ok(!r.errors[0].reason.includes('1391234'), r.errors[0].reason);
+    });
+
     it('caps the report at 1,000 errors and says how many more', async () => {
       const lines = Array.from({ length: 1200 }, (_, i) => ev({ id: `ajgl:bad-${i}`, time: 'yesterday' }));
       const r = await importText(db, { name: 'many.jsonl', format: 'jsonl', text: jsonl(...lines) }, { now: NOW });
@@ -161,6 +182,21 @@ describe('import', () => {
       assert.equal(ok.status, 'accepted', JSON.stringify(ok.errors));
       const num = await importText(db, { name: 'num.jsonl', format: 'jsonl', text: jsonl({ object: { id: 'document:A2503001-W6', type: 'document', attributes: [{ name: 'copies', time: '2025-03-11T02:10:00+08:00', value: 3 }] } }) }, { now: NOW });
       assert.equal(num.status, 'accepted', JSON.stringify(num.errors));
+    });
+
+    it('keeps years before 100 as they are, and takes undeclared x_ numbers as text', async () => {
+      const r = await importText(db, { name: 'x.jsonl', format: 'jsonl', text: jsonl(ev({ id: 'ajgl:X-1', attributes: [{ name: 'x_count', value: 5 }, { name: 'x_flag', value: true }] })) }, { now: NOW });
+      assert.equal(r.status, 'accepted', JSON.stringify(r.errors));
+      const old = await importText(db, { name: 'y.jsonl', format: 'jsonl', text: jsonl({ object: { id: 'case:A2503001', type: 'case', attributes: [{ name: 'x_legacy', time: '0025-03-10T00:00:00Z', value: 'old' }] } }) }, { now: NOW });
+      assert.equal(old.status, 'accepted', JSON.stringify(old.errors));
+      const { rows } = await db.query<{ y: number }>("SELECT extract(year FROM time AT TIME ZONE 'UTC')::int AS y FROM object_attributes WHERE name = 'x_legacy'");
+      assert.equal(rows[0].y, 25);
+    });
+
+    it('a retraction need not repeat the retracted event', async () => {
+      const r = await importText(db, { name: 'void.jsonl', format: 'jsonl', text: jsonl({ event: { id: 'ajgl:E0310-14', type: 'person.detained', time: '2025-03-10T23:40:00+08:00', attributes: [{ name: 'revision', value: '1' }, { name: 'void', value: 'true' }] } }) }, { now: NOW });
+      assert.equal(r.status, 'accepted', JSON.stringify(r.errors));
+      assert.equal(r.counts.events_superseded, 1);
     });
 
     it('an empty file is valid and imports nothing', async () => {

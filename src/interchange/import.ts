@@ -17,7 +17,7 @@ import { readDeclarations, validateRecord, type Declarations, type NormEvent, ty
 export const MAX_REPORTED_ERRORS = 1000;
 export const MAX_FILE_BYTES = 256 * 1024 * 1024; // §2.1 [D]
 const FUTURE_TOLERANCE_MICROS = 10n * 60n * 1_000_000n; // §4 [D]
-const CHUNK_RECORDS = 5_000;
+const CHUNK_RECORDS = 40_000;
 /** Serialises imports so that the identity checks and the writes see the same store. */
 const IMPORT_LOCK = 72_430_001;
 
@@ -124,17 +124,17 @@ async function runImport(
           if (r.value?.kind === 'object') objects.push(r.value);
           else if (r.value?.kind === 'event') events.push(r.value);
         }
-        // After the first invalid record nothing more is written; the rest is only validated.
         // Chunks are handed on without waiting, so the next one is validated while this one is
-        // checked against the store and written; at most two are in hand at a time.
-        if (errors.length === 0 && pipeline.errors.length === 0) {
-          await previous;
-          previous = current;
-          current = current.then(() => pipeline.addChunk(objects, events));
-          current.catch(() => {}); // awaited below
-        }
+        // checked against the store and written; at most two are in hand at a time. After the
+        // first invalid record nothing more is written, but every chunk is still checked.
+        const write = errors.length === 0;
+        await previous;
+        previous = current;
+        current = current.then(() => pipeline.addChunk(objects, events, write));
+        current.catch(() => {}); // awaited below
       }
       await current;
+      await pipeline.settleReferences();
       if (errors.length || pipeline.errors.length) throw new Rejected([...errors, ...pipeline.errors]);
       const applied = await pipeline.finish(declarations);
       if (pipeline.errors.length) throw new Rejected(pipeline.errors);

@@ -25,8 +25,15 @@ const OCEL_KEYS = ['objectTypes', 'eventTypes', 'objects', 'events'];
 
 const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
+/**
+ * V8's message quotes the text around the fault, which can be personal data: keep only where
+ * it is (§5.3: error reports are masked).
+ */
 function jsonErrorReason(err: unknown): string {
-  return `not valid JSON: ${(err as Error).message}`;
+  const message = (err as Error).message;
+  const position = /position (\d+)/.exec(message);
+  const what = message.split(/, "|\(|"/)[0].replace(/( in JSON)? at position \d+.*/, '').trim();
+  return `not valid JSON: ${what}${position ? ` at character ${Number(position[1]) + 1}` : ''}`;
 }
 
 export function parseJsonocel(text: string): ParsedImport {

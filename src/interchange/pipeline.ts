@@ -79,13 +79,17 @@ export class ImportPipeline {
     return this.known.get(id)?.unitId ?? this.stored.get(id)?.unitId ?? null;
   }
 
-  /** Checks and writes one chunk; returns once its rows are on their way to the server. */
-  async addChunk(objects: NormObject[], events: NormEvent[]): Promise<void> {
+  /**
+   * Checks and writes one chunk; returns once its rows are on their way to the server. With
+   * `write` false (an earlier record was invalid: the import is lost) it only checks, so the
+   * report still names every error.
+   */
+  async addChunk(objects: NormObject[], events: NormEvent[], write: boolean): Promise<void> {
     await this.lookUp(objects, events);
     const rows = { objects: [] as unknown[][], attrs: [] as unknown[][], rels: [] as unknown[][], events: [] as unknown[][], eo: [] as unknown[][] };
     for (const o of objects) this.addObject(o, rows);
     for (const e of events) this.addEvent(e, rows);
-    if (this.errors.length) return; // the import is lost; only keep collecting errors
+    if (!write || this.errors.length) return;
     const { tx, writing } = this;
     // Chained, not awaited: the server loads these rows while the next chunk is validated.
     this.writing = writing.then(async () => {
@@ -224,14 +228,20 @@ export class ImportPipeline {
     }
   }
 
-  /** Settles what needed the whole import; returns the counts, or leaves errors to reject it. */
-  async finish(declarations: Declarations | undefined): Promise<PipelineCounts> {
+  /** References to objects that were unknown when their record was checked (§2.4: any position). */
+  async settleReferences(): Promise<void> {
     await this.writing;
     for (const p of this.pendingRefs) {
       const target = this.typeOf(p.objectId);
       if (target === undefined) this.errors.push(errorAt(p.loc, p.kind, p.id, `/relationships/${p.index}/objectId`, 'unknown_object', `"${p.objectId}" is neither stored nor in this import`));
       else this.checkTargetType(p.kind, p.id, p.loc, p.index, p.qualifier, p.objectId, target);
     }
+    this.pendingRefs.length = 0;
+  }
+
+  /** Settles what needed the whole import; returns the counts, or leaves errors to reject it. */
+  async finish(declarations: Declarations | undefined): Promise<PipelineCounts> {
+    await this.settleReferences();
     if (this.errors.length) return this.counts;
 
     const { tx, importId } = this;

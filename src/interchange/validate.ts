@@ -87,7 +87,7 @@ function checkId(id: string, kind: 'object' | 'event', type: string | undefined,
     out.errors.push(errorAt(loc, kind, id, '/id', code, reason));
   };
   if (ctx.profile === 'ocel') {
-    if (id.length === 0 || id.length > 200) fail('id_format', 'an id must be 1–200 characters');
+    if (id.length === 0 || id.length > 200 || id.includes('\u0000')) fail('id_format', 'an id must be 1–200 characters without NUL');
     return;
   }
   if (!PRINTABLE_ID.test(id)) return fail('id_format', `"${id}" must be 1–200 printable ASCII characters without spaces`);
@@ -130,6 +130,9 @@ function readRelationships(raw: unknown, kind: 'object' | 'event', id: string, c
     if (!isObj(r)) return out.errors.push(errorAt(loc, kind, id, at, 'malformed_json', 'a relationship is not an object'));
     if (typeof r.objectId !== 'string' || r.objectId === '') {
       return out.errors.push(errorAt(loc, kind, id, `${at}/objectId`, 'missing_field', 'objectId is missing'));
+    }
+    if (r.objectId.includes('\u0000')) {
+      return out.errors.push(errorAt(loc, kind, id, `${at}/objectId`, 'id_format', 'objectId contains a NUL character'));
     }
     if (typeof r.qualifier !== 'string' || r.qualifier === '') {
       return out.errors.push(errorAt(loc, kind, id, `${at}/qualifier`, 'missing_field', 'qualifier is missing'));
@@ -222,7 +225,9 @@ export function validateRecord(rec: RawRecord, ctx: ValidationContext): { value?
       }
       const typing = attributeTyping(kind, type, typed.def, a.name, ctx);
       if ('code' in typing) return out.errors.push(errorAt(loc, kind, id, `${at}/name`, typing.code, typing.reason));
-      const v = parseAttributeValue(a.value, typing.def);
+      // Undeclared source extensions are free text: numbers and booleans become their string.
+      const raw = isExtensionAttribute(a.name) && typing.def.type === 'string' && (typeof a.value === 'number' || typeof a.value === 'boolean') ? String(a.value) : a.value;
+      const v = parseAttributeValue(raw, typing.def);
       if (!v.ok) {
         const reason = typing.def.sensitive ? `value of "${a.name}" (${maskSensitive(a.name, String(a.value))}) is invalid` : v.reason;
         return out.errors.push(errorAt(loc, kind, id, `${at}/value`, v.code, reason));
@@ -239,11 +244,16 @@ export function validateRecord(rec: RawRecord, ctx: ValidationContext): { value?
 
   if (kind === 'object') return { value: { kind, id: id!, type, attrs, rels, loc }, errors: [] };
 
-  if (typed.def) checkEventShape(typed.def, attrs, rels, id!, loc, out);
+  // A retraction (void) need not repeat what the retracted event required (§3.3).
+  const retraction = attrs.some((a) => a.name === 'void' && a.value === 'true');
+  if (typed.def && !retraction) checkEventShape(typed.def, attrs, rels, id!, loc, out);
   if (out.errors.length) return out;
   const revision = Number(attrs.find((a) => a.name === 'revision')?.canonical ?? 0);
   const isVoid = attrs.find((a) => a.name === 'void')?.value === 'true';
-  if (revision < 0) return { errors: [errorAt(loc, kind, id, '/attributes', 'attribute_type', 'revision must not be negative')] };
+  if (revision < 0 || revision > 2_147_483_647) {
+    const at = attrs.findIndex((a) => a.name === 'revision');
+    return { errors: [errorAt(loc, kind, id, `/attributes/${at}/value`, 'attribute_type', 'revision must be between 0 and 2147483647')] };
+  }
   return {
     value: {
       kind, id: id!, type, time: eventTime!.iso, timeMicros: eventTime!.micros, attrs, rels, revision, void: isVoid,

@@ -18,7 +18,13 @@ export function parseTime(text: string): TimeResult {
   const [, y, mo, d, h, mi, s, frac, off] = m;
   if (!off) return { ok: false, code: 'time_without_offset', reason: `"${text}" has no UTC offset` };
   const year = +y, month = +mo, day = +d, hour = +h, minute = +mi, second = +s;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Date.UTC maps years 0–99 to 1900–1999; set the full year explicitly.
+  const utc = (y: number, mo0: number, d0: number, h0 = 0, mi0 = 0, s0 = 0) => {
+    const dt = new Date(Date.UTC(2000, mo0, d0, h0, mi0, s0));
+    dt.setUTCFullYear(y, mo0, d0);
+    return dt;
+  };
+  const daysInMonth = utc(year, month, 0).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
     return { ok: false, code: 'invalid_time', reason: `"${text}" is not a valid calendar date-time` };
   }
@@ -28,7 +34,7 @@ export function parseTime(text: string): TimeResult {
     if (oh > 23 || om > 59) return { ok: false, code: 'invalid_time', reason: `"${text}" has an invalid UTC offset` };
     offsetMinutes = (off[0] === '-' ? -1 : 1) * (oh * 60 + om);
   }
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
+  const ms = utc(year, month - 1, day, hour, minute, second).getTime() - offsetMinutes * 60_000;
   const fraction = (frac ?? '').padEnd(6, '0');
   const micros = BigInt(ms) * 1000n + BigInt(fraction);
   const iso = new Date(ms + Number(fraction.slice(0, 3))).toISOString();
@@ -56,9 +62,12 @@ export function isDuration(text: string): boolean {
   return /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/.test(text);
 }
 
-export type ValueResult = { ok: true; text: string; canonical: string } | { ok: false; reason: string };
+export type ValueResult =
+  | { ok: true; text: string; canonical: string }
+  | { ok: false; reason: string; code?: 'time_without_offset' | 'invalid_time' };
 
 const INTEGER = /^[+-]?\d+$/;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const FLOAT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
@@ -72,14 +81,17 @@ export function parseValue(raw: unknown, type: AttrType): ValueResult {
   else if (typeof raw === 'number' && (type === 'integer' || type === 'float') && Number.isFinite(raw)) text = String(raw);
   else if (typeof raw === 'boolean' && type === 'boolean') text = String(raw);
   else return { ok: false, reason: `${JSON.stringify(raw)} is not a ${type} value (values travel as strings)` };
+  if (text.includes('\u0000')) return { ok: false, reason: 'the value contains a NUL character, which cannot be stored' };
   switch (type) {
     case 'string':
       return { ok: true, text, canonical: text };
     case 'integer':
       if (!INTEGER.test(text)) return { ok: false, reason: `"${text}" is not an integer` };
+      if (BigInt(text) > MAX_SAFE || BigInt(text) < -MAX_SAFE) return { ok: false, reason: `"${text}" is out of range` };
       return { ok: true, text, canonical: BigInt(text).toString() };
     case 'float': {
       if (!FLOAT.test(text)) return { ok: false, reason: `"${text}" is not a number` };
+      if (!Number.isFinite(Number(text))) return { ok: false, reason: `"${text}" is out of range` };
       return { ok: true, text, canonical: String(Number(text)) };
     }
     case 'boolean':
@@ -87,7 +99,7 @@ export function parseValue(raw: unknown, type: AttrType): ValueResult {
       return { ok: true, text, canonical: text };
     case 'time': {
       const t = parseTime(text);
-      if (!t.ok) return { ok: false, reason: t.reason };
+      if (!t.ok) return { ok: false, reason: t.reason, code: t.code };
       return { ok: true, text, canonical: `t${t.epochMicros}` };
     }
   }
@@ -95,12 +107,12 @@ export function parseValue(raw: unknown, type: AttrType): ValueResult {
 
 export type DefResult =
   | { ok: true; text: string; canonical: string }
-  | { ok: false; code: 'attribute_type' | 'enum_value'; reason: string };
+  | { ok: false; code: 'attribute_type' | 'enum_value' | 'time_without_offset' | 'invalid_time'; reason: string };
 
 /** Parses a value against a registry definition: type, then closed list, then format. */
 export function parseAttributeValue(raw: unknown, def: AttrDef): DefResult {
   const v = parseValue(raw, def.type);
-  if (!v.ok) return { ok: false, code: 'attribute_type', reason: v.reason };
+  if (!v.ok) return { ok: false, code: v.code ?? 'attribute_type', reason: v.reason };
   if (def.enum && !def.enum.includes(v.text)) {
     return { ok: false, code: 'enum_value', reason: `"${v.text}" is not one of ${def.enum.join(', ')}` };
   }

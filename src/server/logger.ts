@@ -45,8 +45,26 @@ const serializers = {
     remoteAddress: req.ip,
   }),
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-  err: pino.stdSerializers.err,
+  err: safeError,
 };
+
+/** Quoted fragments of driver messages can be input values (an id number in a COPY row). */
+const scrub = (text: string): string => text.replace(/"[^"]*"|'[^']*'/g, '"…"');
+
+/**
+ * Errors keep their type, code, message and stack with quoted values removed — never the
+ * driver's own fields (`params`, `where`, `detail`), which carry the rows being written.
+ */
+export function safeError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: scrub(String(err)) };
+  const code = (err as { code?: unknown }).code;
+  return {
+    type: err.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message: scrub(err.message),
+    stack: err.stack ? scrub(err.stack) : undefined,
+  };
+}
 
 export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
   return pino(
