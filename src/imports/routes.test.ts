@@ -144,4 +144,23 @@ describe('HTTP ingest', () => {
     const legal = await loginAs(app, 'station.legal', 'legal_officer', STATION_A);
     assert.equal((await app.inject({ url: '/api/v1/imports', headers: { cookie: legal } })).json().total, 0);
   });
+
+  it("refuses a station feed's delivery that touches another station's case (403), storing nothing", async () => {
+    const feed = await createUser(db, { username: 'a-feed', displayName: 'A', password: PASSWORD, role: 'ingest_client', unitId: STATION_A });
+    const aToken = (await createApiToken(db, { userId: feed.id, name: 'station A', source: 'feeda' })).token;
+    const post = (payload: string) => app.inject({
+      method: 'POST', url: '/api/v1/ingest', payload,
+      headers: { authorization: `Bearer ${aToken}`, 'x-source': 'feeda', 'content-type': 'application/x-ndjson' },
+    });
+    const caseB = 'case:A370503510000B';
+    // moving B's case to station A (single-valued `unit`: the latest would win)
+    const steal = await post(toJsonl([{ object: { id: caseB, type: 'case', relationships: [{ objectId: STATION_A, qualifier: 'unit' }] } }]));
+    assert.equal(steal.statusCode, 403, steal.body);
+    assert.equal(steal.json().errors[0].code, 'out_of_scope');
+    const owner = await db.query<{ target_id: string }>("SELECT target_id FROM object_relationships WHERE source_id = $1 AND qualifier = 'unit'", [caseB]);
+    assert.deepEqual(owner.rows.map((r) => r.target_id), ['unit:370503510000']);
+    // an event on B's case is refused too; one on A's own case is fine
+    assert.equal((await post(toJsonl([closed(caseB, 90)]))).statusCode, 403);
+    assert.equal((await post(toJsonl([closed('case:A370502510000A', 91)]))).statusCode, 200);
+  });
 });

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_FILE_BYTES, importText } from '../interchange/import.js';
-import type { ImportFormat } from '../interchange/types.js';
+import type { ImportFormat, ImportReport } from '../interchange/types.js';
 import type { Role } from '../org/actor.js';
 import { AUDITORS, HttpError, actorOf, notFound } from '../server/context.js';
 import { PageQuery, pageOf } from '../server/schemas.js';
@@ -103,12 +103,26 @@ const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
       throw new HttpError(413, 'payload_too_large', `at most ${MAX_INGEST_LINES} lines per request`);
     }
     const source = sourceOf(req);
+    const actor = actorOf(req);
+    // A source delivers for the units of its account and nothing else (a station feed cannot
+    // move another station's case into its own scope).
+    // Accounts at the top of the unit tree (the city bureau) deliver for everyone, reference
+    // units without a parent included.
+    const scoped = actor.unitId !== null
+      && (await app.db.query("SELECT 1 FROM object_relationships WHERE source_id = $1 AND qualifier = 'parent'", [actor.unitId])).rows.length > 0;
+    const scopeUnitIds = scoped ? new Set(
+      (await app.db.query<{ id: string }>('SELECT descendant_id AS id FROM unit_closure WHERE ancestor_id = $1', [actor.unitId])).rows.map((r) => r.id),
+    ) : undefined;
     return importText(
       app.db,
       { name: importName(source, format), format, text },
-      { source, actor: actorOf(req).username },
+      { source, actor: actor.username, scopeUnitIds },
     );
   };
+  /** 200 accepted, 403 when the import touched other units' data, else 422 (§2.3). */
+  const statusOf = (report: ImportReport) =>
+    report.status === 'accepted' ? 200 : report.errors.some((e) => e.code === 'out_of_scope') ? 403 : 422;
+  // 403 carries either a report (other units' data) or an error; it is not schema-checked.
   const responses = { 200: Report, 422: Report };
 
   app.post(
@@ -120,7 +134,7 @@ const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const report = await ingest(req, 'jsonl');
-      return reply.code(report.status === 'accepted' ? 200 : 422).send(report);
+      return reply.code(statusOf(report)).send(report);
     },
   );
 
@@ -133,7 +147,7 @@ const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const report = await ingest(req, 'jsonocel');
-      return reply.code(report.status === 'accepted' ? 200 : 422).send(report);
+      return reply.code(statusOf(report)).send(report);
     },
   );
 };

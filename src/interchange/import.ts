@@ -105,7 +105,7 @@ async function runImport(
         [name, opts.source ?? null, format, opts.actor ?? null, now.toISOString()],
       );
       const importId = Number(rows[0].id);
-      const pipeline = new ImportPipeline(tx, importId, profile, opts.source ?? null, now);
+      const pipeline = new ImportPipeline(tx, importId, profile, opts.source ?? null, now, opts.scopeUnitIds);
       let current: Promise<void> = Promise.resolve();
       let previous: Promise<void> = Promise.resolve();
       for await (const chunk of chunks) {

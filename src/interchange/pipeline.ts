@@ -68,6 +68,7 @@ export class ImportPipeline {
     private readonly profile: ImportProfile,
     private readonly source: string | null,
     private readonly receivedAt: Date,
+    private readonly scope?: ReadonlySet<string>,
   ) {}
 
   private typeOf(id: string): string | undefined {
@@ -265,6 +266,37 @@ export class ImportPipeline {
     for (const o of this.toMerge) this.touchedStored.add(o.id); // merged occurrences may change the owner
     await refreshImportDerived(tx, importId);
     await refreshDerived(tx, [...this.touchedStored], this.unitsChanged);
+    if (this.scope) await this.checkScope();
     return this.counts;
+  }
+
+  /**
+   * An account scoped to some units may only write their data: every object it created or
+   * changed must belong to them (before and after), and its events may name no case, incident,
+   * person, item, document or media of another unit. Reference data (units, officers, rooms)
+   * of others may be named.
+   */
+  private async checkScope(): Promise<void> {
+    const scope = [...this.scope!];
+    const out = (id: string, unit: string | null) => `${id} belongs to ${unit ?? 'no unit'}, outside the importing account's units`;
+    const locOf = new Map<string, Loc>();
+    for (const o of this.toMerge) if (!locOf.has(o.id)) locOf.set(o.id, o.loc);
+    for (const [id, k] of this.known) {
+      if (k.origin === 'stored' && !this.scope!.has(k.unitId ?? '')) {
+        this.errors.push({ kind: 'object', id, code: 'out_of_scope', reason: out(id, k.unitId), ...(locOf.get(id)?.line ? { line: locOf.get(id)!.line } : {}) });
+      }
+    }
+    const { rows } = await this.tx.query<{ id: string; unit_id: string | null }>(
+      `SELECT o.id, o.unit_id FROM objects o
+        WHERE (o.first_import = $1 OR o.last_import = $1) AND NOT (o.unit_id IS NOT NULL AND o.unit_id = ANY($2::text[]))
+       UNION
+       SELECT DISTINCT o.id, o.unit_id FROM events e
+         JOIN event_objects eo ON eo.event_id = e.id
+         JOIN objects o ON o.id = eo.object_id AND o.type IN ('case', 'incident', 'person', 'item', 'document', 'media')
+        WHERE e.import_id = $1 AND NOT (o.unit_id IS NOT NULL AND o.unit_id = ANY($2::text[]))
+        LIMIT 1000`,
+      [this.importId, scope],
+    );
+    for (const r of rows) this.errors.push({ kind: 'object', id: r.id, code: 'out_of_scope', reason: out(r.id, r.unit_id) });
   }
 }

@@ -64,7 +64,9 @@ export type ImportErrorCode =
   | 'duplicate_conflict'
   | 'stale_revision'
   | 'duplicate_in_batch'
-  | 'import_too_large';
+  | 'import_too_large'
+  /** Platform rule, not a contract code: the importing account may not write this unit's data. */
+  | 'out_of_scope';
 
 export interface ImportError {
   /** 1-based line (`.jsonl`). */
@@ -116,4 +118,10 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Size limit for the whole import in bytes (default 256 MiB for files, §2.1). */
   maxBytes?: number;
+  /**
+   * Units whose data this import may create or change (the importing account's scope); absent =
+   * any (the local operator, the demo). Cases, incidents, persons, items, documents and media of
+   * other units may be neither written nor named by its events.
+   */
+  scopeUnitIds?: ReadonlySet<string>;
 }
