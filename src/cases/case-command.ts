@@ -56,8 +56,8 @@ function where(e: TimelineEvent): string {
 /** The sending system (event id prefix, §3.1), the registered source of its import if another, the import. */
 function source(e: TimelineEvent): string {
   const s = e.source;
-  const system = e.id.includes(':') ? e.id.slice(0, e.id.indexOf(':')) : (s.source ?? '');
-  const via = s.source && s.source !== system ? ` via ${s.source}` : '';
+  const system = s.source ?? '';
+  const via = s.deliveredBy && s.deliveredBy !== system ? ` via ${s.deliveredBy}` : '';
   return `${system}${via} #${s.importId}${s.revision > 0 ? ` rev ${s.revision}` : ''}`.trim();
 }
 

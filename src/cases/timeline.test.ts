@@ -30,7 +30,8 @@ describe('case timeline', () => {
     assert.deepEqual(t.events.map((e) => Date.parse(e.time)), spec.events.map((e) => Date.parse(e.time)));
     for (const e of t.events) {
       assert.match(e.time, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
-      assert.equal(e.source.source, 'ajgl');
+      assert.equal(e.source.source, e.id.slice(0, e.id.indexOf(':')), 'the recording system, from the event id');
+      assert.equal(e.source.deliveredBy, 'ajgl');
       assert.equal(e.source.importId, imports.a.importId);
       assert.equal(e.source.importName, 'ajgl_20250313T160500_0001.jsonocel');
       assert.equal(e.source.revision, 0);

@@ -25,8 +25,10 @@ export interface RelatedObject {
 }
 
 export interface TimelineSource {
-  /** Registered source system of the import (events.source). */
+  /** The system that recorded the event: its id's prefix (`ajgl:E0310-14` → ajgl, §3.1). */
   source: string | null;
+  /** The source the import was delivered by (X-Source, file name), when known. */
+  deliveredBy: string | null;
   importId: number;
   importName: string | null;
   receivedAt: string;
@@ -130,7 +132,8 @@ function toTimelineEvent(r: EventRow, personal: boolean): TimelineEvent {
     objects,
     officers: [...officers].map(([id, name]) => ({ id, name })),
     source: {
-      source: r.source,
+      source: r.id.includes(':') ? r.id.slice(0, r.id.indexOf(':')) : null,
+      deliveredBy: r.source,
       importId: Number(r.import_id),
       importName: r.import_name,
       receivedAt: formatMicros(r.received_us),

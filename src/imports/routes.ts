@@ -122,8 +122,8 @@ const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
   /** 200 accepted, 403 when the import touched other units' data, else 422 (§2.3). */
   const statusOf = (report: ImportReport) =>
     report.status === 'accepted' ? 200 : report.errors.some((e) => e.code === 'out_of_scope') ? 403 : 422;
-  // 403 carries either a report (other units' data) or an error; it is not schema-checked.
-  const responses = { 200: Report, 422: Report };
+  // 403 carries either a report (other units' data) or an error body.
+  const responses = { 200: Report, 403: z.unknown(), 422: Report };
 
   app.post(
     '/ingest',

@@ -107,7 +107,7 @@ export async function getIncident(db: Db, actor: Actor, id: string): Promise<Inc
   if (!row) return null;
   const [attrs, events, linked] = await Promise.all([
     currentAttributes(db, [id]),
-    eventsOf(db, id, ['incident']),
+    eventsOf(db, id, actor, ['incident']),
     db.query<{ id: string; type: string }>(
       `SELECT DISTINCT o.id, o.type FROM objects o
         WHERE ((o.type = 'person' AND o.incident_id = $1)

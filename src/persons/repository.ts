@@ -28,7 +28,7 @@ export async function getPerson(db: Pick<Queryable, 'query'>, actor: Actor, id: 
   );
   const row = rows[0];
   if (!row) return null;
-  const [attrs, events] = await Promise.all([currentAttributes(db, [id]), eventsOf(db, id)]);
+  const [attrs, events] = await Promise.all([currentAttributes(db, [id]), eventsOf(db, id, actor)]);
   const { attributes, revealed } = maskAttributes(actor, 'person', attrs.get(id)!);
   return { id, caseId: row.case_id, incidentId: row.incident_id, unitId: row.unit_id, attributes, revealed, events };
 }

@@ -1,3 +1,5 @@
+import { scopeCondition } from '../org/scope.js';
+import type { Actor } from '../org/actor.js';
 import { formatMicros } from '../cases/format.js';
 import type { Queryable } from '../db/database.js';
 
@@ -37,14 +39,19 @@ export async function namesOf(db: Db, ids: readonly (string | null)[]): Promise<
 export async function eventsOf(
   db: Db,
   objectId: string,
+  actor: Actor,
   qualifiers?: readonly string[],
 ): Promise<{ id: string; type: string; time: string; qualifier: string }[]> {
+  // An event that names a case of another unit (one incident, two cases) is that unit's.
+  const scope = scopeCondition(actor, 'c.unit_id', 3);
   const { rows } = await db.query<{ id: string; type: string; time_us: string; qualifier: string }>(
     `SELECT e.id, e.type, (extract(epoch FROM e.time) * 1000000)::bigint::text AS time_us, eo.qualifier
        FROM event_objects eo JOIN events e ON e.id = eo.event_id
-      WHERE eo.object_id = $1 AND NOT e.void ${qualifiers ? 'AND eo.qualifier = ANY($2::text[])' : ''}
+      WHERE eo.object_id = $1 AND NOT e.void AND ($2::text[] IS NULL OR eo.qualifier = ANY($2::text[]))
+        AND NOT EXISTS (SELECT 1 FROM event_objects x JOIN objects c ON c.id = x.object_id
+                         WHERE x.event_id = e.id AND x.qualifier = 'case' AND NOT (${scope.sql}))
       ORDER BY e.time, e.id`,
-    qualifiers ? [objectId, qualifiers] : [objectId],
+    [objectId, qualifiers ?? null, ...scope.params],
   );
   return rows.map((r) => ({ id: r.id, type: r.type, time: formatMicros(r.time_us), qualifier: r.qualifier }));
 }
