@@ -38,7 +38,9 @@ function wrap(c: Client, copyClient: () => Promise<{ client: pg.PoolClient; done
         let parts: string[] = [];
         let size = 0;
         for (const r of rows) {
-          const line = r.map(copyField).join('\t') + '\n';
+          let line = copyField(r[0]);
+          for (let c = 1; c < r.length; c++) line += '\t' + copyField(r[c]);
+          line += '\n';
           parts.push(line);
           size += line.length;
           if (size > 1 << 20) {

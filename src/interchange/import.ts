@@ -17,7 +17,7 @@ import { readDeclarations, validateRecord, type Declarations, type NormEvent, ty
 export const MAX_REPORTED_ERRORS = 1000;
 export const MAX_FILE_BYTES = 256 * 1024 * 1024; // §2.1 [D]
 const FUTURE_TOLERANCE_MICROS = 10n * 60n * 1_000_000n; // §4 [D]
-const CHUNK_RECORDS = 40_000;
+const CHUNK_RECORDS = 50_000;
 /** Serialises imports so that the identity checks and the writes see the same store. */
 const IMPORT_LOCK = 72_430_001;
 

@@ -42,6 +42,16 @@ interface PendingRef {
 }
 
 const OWNS_UNIT = new Set(['case', 'venue', 'incident']);
+
+/** An event's attributes as the jsonb text stored in events.attributes (names and values as sent). */
+function attributesJson(e: NormEvent): string {
+  if (e.attrs.length === 0) return '[]';
+  let out = '[';
+  for (let i = 0; i < e.attrs.length; i++) {
+    out += `${i ? ',' : ''}{"name":${JSON.stringify(e.attrs[i].name)},"value":${JSON.stringify(e.attrs[i].value)}}`;
+  }
+  return out + ']';
+}
 const ANCHORED = new Set(['person', 'item', 'document', 'media']);
 
 export class ImportPipeline {
@@ -218,7 +228,7 @@ export class ImportPipeline {
     }
     this.counts.events_new++;
     this.touch(e);
-    rows.events.push([e.id, e.type, e.time, e.attrs.map((a) => ({ name: a.name, value: a.value })), e.revision, e.void, e.hash, this.source, this.importId, this.receivedAt.toISOString()]);
+    rows.events.push([e.id, e.type, e.time, attributesJson(e), e.revision, e.void, e.hash, this.source, this.importId, this.receivedAt.toISOString()]);
     for (const r of e.rels) rows.eo.push([e.id, r.objectId, r.qualifier]);
   }
 
