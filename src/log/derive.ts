@@ -66,23 +66,28 @@ export async function refreshDerived(tx: Pick<Queryable, 'query' | 'exec'>, touc
   for (let i = 0; i < touched.length; i += 50_000) await tx.query(ANCHORED_UNIT, [touched.slice(i, i + 50_000)]);
 }
 
+/** The same statement with its selection of rows swapped (fails loudly if the text drifts). */
+function variant(sql: string, from: string, to: string): string {
+  if (!sql.includes(from)) throw new Error(`derive.ts: "${from}" not found`);
+  return sql.replace(from, to);
+}
+
+const IMPORT_INCIDENT_FALLBACK = variant(
+  INCIDENT_FALLBACK,
+  "WHERE eo.qualifier = 'incident' AND eo.object_id = ANY($1)",
+  "WHERE eo.qualifier = 'incident' AND eo.object_id IN (SELECT id FROM objects WHERE first_import = $1 AND unit_id IS NULL AND type = 'incident')",
+);
+const IMPORT_ANCHORED_UNIT = variant(
+  ANCHORED_UNIT,
+  'AND (o.id = ANY($1) OR o.case_id = ANY($1) OR o.incident_id = ANY($1))',
+  'AND o.first_import = $1 AND o.unit_id IS NULL',
+);
+
 /**
  * Rows an import created before what they hang on arrived (later in the same file): incidents
  * owned through their dispatch or receipt events, and persons, items, documents and media whose
  * case or incident came later. Only ever a handful of rows; found through a partial index.
  */
-const IMPORT_INCIDENT_FALLBACK = INCIDENT_FALLBACK.replace(
-  "WHERE eo.qualifier = 'incident' AND eo.object_id = ANY($1)",
-  "WHERE eo.qualifier = 'incident' AND eo.object_id IN (SELECT id FROM objects WHERE first_import = $1 AND unit_id IS NULL AND type = 'incident')",
-);
-const IMPORT_ANCHORED_UNIT = `
-UPDATE objects o SET unit_id = COALESCE(
-    (SELECT c.unit_id FROM objects c WHERE c.id = o.case_id),
-    (SELECT i.unit_id FROM objects i WHERE i.id = o.incident_id),
-    (SELECT v.unit_id FROM objects v JOIN object_relationships r ON r.target_id = v.id
-      WHERE r.source_id = o.id AND r.qualifier = 'venue' LIMIT 1))
- WHERE o.first_import = $1 AND o.unit_id IS NULL AND o.type IN ('person', 'item', 'document', 'media')`;
-
 export async function refreshImportDerived(tx: Pick<Queryable, 'query'>, importId: number): Promise<void> {
   await tx.query(IMPORT_INCIDENT_FALLBACK, [importId]);
   await tx.query(IMPORT_ANCHORED_UNIT, [importId]);
