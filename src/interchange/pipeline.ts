@@ -43,6 +43,17 @@ interface PendingRef {
 
 const OWNS_UNIT = new Set(['case', 'venue', 'incident']);
 
+/** 0, 1, or 2 for "more than one" distinct targets of a qualifier in one record. */
+function distinctTargets(o: NormObject, qualifier: string): number {
+  let first: string | undefined;
+  for (const r of o.rels) {
+    if (r.qualifier !== qualifier) continue;
+    if (first === undefined) first = r.objectId;
+    else if (r.objectId !== first) return 2;
+  }
+  return first === undefined ? 0 : 1;
+}
+
 /** An event's attributes as the jsonb text stored in events.attributes (names and values as sent). */
 function attributesJson(e: NormEvent): string {
   if (e.attrs.length === 0) return '[]';
@@ -179,6 +190,7 @@ export class ImportPipeline {
         id: o.id,
         value: (n) => o.attrs.find((a) => a.name === n)?.value,
         hasQualifier: (q) => o.rels.some((r) => r.qualifier === q),
+        targets: (q) => distinctTargets(o, q),
       }, o.loc, required);
     }
     if (required.length) this.pendingRequired.set(o.id, { type: o.type, loc: o.loc, errors: required });

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.js';
-import { OBJECT_TYPES } from './registry.js';
+import { OBJECT_TYPES, SINGLE_VALUED_O2O } from './registry.js';
 import type { ImportError } from './types.js';
 import { errorAt, type Loc } from './validate.js';
 
@@ -25,6 +25,8 @@ interface MergedView {
   id: string;
   value(name: string): string | undefined;
   hasQualifier(qualifier: string): boolean;
+  /** How many distinct targets a qualifier has. */
+  targets(qualifier: string): number;
 }
 
 /** The required attributes and relationships of §6 on one (merged) object. */
@@ -39,9 +41,14 @@ export function checkRequired(o: MergedView, loc: Loc, errors: ImportError[]): v
   if (o.type === 'unit' && o.value('kind') === 'public_security' && o.value('level') === undefined) {
     fail('missing_attribute', '/attributes', 'a public-security unit needs "level"');
   }
+  const single = SINGLE_VALUED_O2O[o.type] ?? [];
   for (const qual in def.relationships) {
     const card = def.relationships[qual].card;
     if ((card === '1' || card === '+') && !o.hasQualifier(qual)) fail('missing_relationship', '/relationships', `a ${o.type} needs a "${qual}" relationship`);
+    // Single-valued ones are replaced by the latest import (§3.2); the others may not grow a second target.
+    if ((card === '1' || card === '?') && !single.includes(qual) && o.targets(qual) > 1) {
+      errors.push(errorAt(loc, 'object', o.id, '/relationships', 'relationship_cardinality', `a ${o.type} has at most one "${qual}" relationship, found ${o.targets(qual)}`));
+    }
   }
   if (o.type === 'person' && !o.hasQualifier('case') && !o.hasQualifier('incident')) {
     fail('missing_relationship', '/relationships', 'a person relates to a case or an incident (or both)');
@@ -70,16 +77,17 @@ export async function checkRequiredInStore(q: Pick<Queryable, 'query'>, objects:
     m.set(r.name, r.value);
     values.set(r.object_id, m);
   }
-  const quals = new Map<string, Set<string>>();
-  for (const r of await selectByIds<{ source_id: string; qualifier: string }>(
-    q, 'SELECT DISTINCT source_id, qualifier FROM object_relationships WHERE source_id = ANY($1)', ids,
+  const quals = new Map<string, Map<string, number>>();
+  for (const r of await selectByIds<{ source_id: string; qualifier: string; n: number }>(
+    q, 'SELECT source_id, qualifier, count(*)::int AS n FROM object_relationships WHERE source_id = ANY($1) GROUP BY source_id, qualifier', ids,
   )) {
-    const set = quals.get(r.source_id) ?? new Set<string>();
-    set.add(r.qualifier);
-    quals.set(r.source_id, set);
+    const m = quals.get(r.source_id) ?? new Map<string, number>();
+    m.set(r.qualifier, r.n);
+    quals.set(r.source_id, m);
   }
   for (const [id, o] of objects) {
-    checkRequired({ type: o.type, id, value: (n) => values.get(id)?.get(n), hasQualifier: (qual) => quals.get(id)?.has(qual) ?? false }, o.loc, errors);
+    const n = (qual: string) => quals.get(id)?.get(qual) ?? 0;
+    checkRequired({ type: o.type, id, value: (name) => values.get(id)?.get(name), hasQualifier: (qual) => n(qual) > 0, targets: n }, o.loc, errors);
   }
   return errors;
 }
