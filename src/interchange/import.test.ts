@@ -78,6 +78,7 @@ describe('import', () => {
       { name: 'broken JSON line', code: 'malformed_json', text: jsonl(good) + '{"event": {"id": \n', line: 2 },
       { name: 'line that is neither object nor event', code: 'record_kind', text: jsonl(good, { thing: {} }), line: 2 },
       { name: 'line with both object and event', code: 'record_kind', text: jsonl(good, { object: {}, event: {} }), line: 2 },
+      { name: 'a line whose event is null', code: 'record_kind', text: jsonl(good, { event: null }), line: 2 },
       { name: 'event without time', code: 'missing_field', text: jsonl(good, ev({ time: undefined })), line: 2, field: '/event/time' },
       { name: 'relationship without qualifier', code: 'missing_field', text: jsonl(good, ev({ relationships: [{ objectId: 'case:A2503001' }] })), field: '/event/relationships/0/qualifier' },
       { name: 'object id with a space', code: 'id_format', text: jsonl(good, person({ id: 'person:A 1' })), field: '/object/id' },

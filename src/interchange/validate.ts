@@ -194,7 +194,11 @@ export function validateRecord(rec: RawRecord, ctx: ValidationContext): { value?
   const out: Out = { errors: [] };
   const { kind, raw } = rec;
   const loc: Loc = { line: rec.line, record: rec.record, pointer: rec.pointer };
-  if (!isObj(raw)) return { errors: [errorAt(loc, kind, undefined, '', 'malformed_json', `the ${kind} is not a JSON object`)] };
+  if (!isObj(raw)) {
+    // In a .jsonl line, {"event": null} is not a record of the stream (§2.2)
+    const code = rec.line !== undefined ? 'record_kind' : 'malformed_json';
+    return { errors: [errorAt(loc, kind, undefined, '', code, `the ${kind} is not a JSON object`)] };
+  }
   const idRaw = raw.id;
   const id = typeof idRaw === 'string' ? idRaw : undefined;
   for (const f of kind === 'object' ? ['id', 'type'] : ['id', 'type', 'time']) {
@@ -350,7 +354,10 @@ export function readDeclarations(decl: { objectTypes: unknown; eventTypes: unkno
         if (!attrs.has('revision')) attrs.set('revision', 'integer');
         if (!attrs.has('void')) attrs.set('void', 'boolean');
       }
-      declarations.set(`${kind}:${t.name}`, attrs);
+      // A type declared twice: the declarations add up.
+      const earlier = declarations.get(`${kind}:${t.name}`);
+      if (earlier) for (const [n, ty] of attrs) earlier.set(n, ty);
+      else declarations.set(`${kind}:${t.name}`, attrs);
     });
   }
   return { declarations, errors };

@@ -41,19 +41,12 @@ export function parseTime(text: string): TimeResult {
   return { ok: true, epochMicros: micros, iso: `${iso.slice(0, 23)}${fraction.slice(3)}Z` };
 }
 
-/** An instant as ISO 8601 UTC with microseconds, the form handed to timestamptz. */
-export function isoFromMicros(micros: bigint): string {
-  const ms = micros / 1000n;
-  const rest = ((micros % 1000n) + 1000n) % 1000n;
-  const base = new Date(Number(ms - (micros < 0n && rest !== 0n ? 1n : 0n))).toISOString();
-  return `${base.slice(0, 23)}${rest.toString().padStart(3, '0')}Z`;
-}
-
 /** `YYYY-MM-DD`, a real calendar date. */
 export function isDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
-  const dt = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  const dt = new Date(Date.UTC(2000, 0, 1));
+  dt.setUTCFullYear(+m[1], +m[2] - 1, +m[3]); // Date.UTC would read years 0–99 as 1900–1999
   return dt.getUTCFullYear() === +m[1] && dt.getUTCMonth() === +m[2] - 1 && dt.getUTCDate() === +m[3];
 }
 
