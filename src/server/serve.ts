@@ -57,7 +57,7 @@ export async function storedDemoLogins(db: Database): Promise<DemoLogin[] | null
 async function prepareDemo(db: Database, opts: ServeOptions, print: (line: string) => void): Promise<DemoLogin[] | null> {
   const { rows } = await db.query('SELECT 1 FROM objects LIMIT 1');
   if (rows.length > 0) return storedDemoLogins(db);
-  print('Empty store: generating the demo city…');
+  print('Empty store: generating the demo city 东营市 — synthetic data (合成演示数据), not real records…');
   const seeder = opts.seeder ?? (await loadSeeder());
   const { logins } = await seeder(db, { seed: opts.seed, onProgress: (msg) => print(`  ${msg}`) });
   await db.query(
