@@ -79,4 +79,11 @@ describe('import across chunks', () => {
     assert.equal(other.status, 'rejected');
     assert.deepEqual(other.errors.map((e) => [e.line, e.code]), [[5102, 'duplicate_in_batch']]);
   });
+
+  it('runs many imports at once without exhausting the connection pool', { timeout: 60_000 }, async () => {
+    const reports = await Promise.all(Array.from({ length: 20 }, (_, k) =>
+      importText(db, { name: `par-${k}.jsonl`, format: 'jsonl', text: jsonl([{ event: { ...closed(k, '2025-06-06T10:00:00+08:00').event, id: `ajgl:PAR-${k}` } }]) }, { now: NOW })));
+    assert.deepEqual(reports.map((r) => r.status), Array(20).fill('accepted'));
+    assert.equal(await count(db, "events WHERE id LIKE 'ajgl:PAR-%'"), 20);
+  });
 });

@@ -76,6 +76,18 @@ async function* inChunks(parsed: ParsedImport, opts: ImportOptions): AsyncGenera
   opts.onProgress?.(total, total);
 }
 
+/**
+ * Imports of one process run one at a time. The advisory lock serialises processes; this keeps a
+ * process from parking many pool connections on that lock while the holder needs a second one
+ * for its look-ups.
+ */
+const queues = new WeakMap<Database, Promise<unknown>>();
+function oneAtATime<T>(db: Database, fn: () => Promise<T>): Promise<T> {
+  const run = (queues.get(db) ?? Promise.resolve()).then(fn, fn);
+  queues.set(db, run.catch(() => undefined));
+  return run;
+}
+
 class Rejected extends Error {
   constructor(readonly errors: ImportError[]) {
     super('import rejected');
@@ -98,14 +110,16 @@ async function runImport(
   const ctx: ValidationContext = { profile, declarations, nowMicros: BigInt(now.getTime()) * 1000n, futureToleranceMicros: FUTURE_TOLERANCE_MICROS };
   const counts = { objects: 0, events: 0 };
   try {
-    const report = await db.transaction(async (tx) => {
+    const report = await oneAtATime(db, () => db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
       const { rows } = await tx.query<{ id: number }>(
         `INSERT INTO imports (name, source, format, status, actor, received_at) VALUES ($1, $2, $3, 'accepted', $4, $5) RETURNING id`,
         [name, opts.source ?? null, format, opts.actor ?? null, now.toISOString()],
       );
       const importId = Number(rows[0].id);
-      const pipeline = new ImportPipeline(tx, importId, profile, opts.source ?? null, now, opts.scopeUnitIds);
+      // PGlite has one connection, which this transaction holds: look-ups go through it.
+      const lookups = db.kind === 'postgres' ? db : tx;
+      const pipeline = new ImportPipeline(tx, importId, profile, opts.source ?? null, now, opts.scopeUnitIds, lookups);
       let current: Promise<void> = Promise.resolve();
       let previous: Promise<void> = Promise.resolve();
       for await (const chunk of chunks) {
@@ -141,7 +155,7 @@ async function runImport(
       const report: ImportReport = { import: name, importId, status: 'accepted', counts: { ...counts, ...applied }, errors: [] };
       await tx.query('UPDATE imports SET counts = $2, finished_at = now() WHERE id = $1', [importId, JSON.stringify(report.counts)]);
       return report;
-    });
+    }));
     await refreshStatistics(db, report);
     return report;
   } catch (err) {

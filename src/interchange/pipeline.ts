@@ -90,6 +90,12 @@ export class ImportPipeline {
     private readonly source: string | null,
     private readonly receivedAt: Date,
     private readonly scope?: ReadonlySet<string>,
+    /**
+     * Where to look up what was stored before this import. On PostgreSQL a second connection:
+     * the import holds the import lock, so the committed store cannot change meanwhile, and
+     * the look-ups need not queue behind this transaction's COPY.
+     */
+    private readonly lookups: Pick<Queryable, 'query'> = tx,
   ) {}
 
   private typeOf(id: string): string | undefined {
@@ -136,12 +142,12 @@ export class ImportPipeline {
     }
     for (const e of events) for (const r of e.rels) want(r.objectId);
     const eventIds = events.map((e) => e.id).filter((id) => !this.eventHashes.has(id));
-    await this.writing; // the same connection: earlier rows first
-    const found = await selectByIds<{ id: string; type: string; unit_id: string | null }>(this.tx, 'SELECT id, type, unit_id FROM objects WHERE id = ANY($1)', [...ids]);
+    if (this.lookups === this.tx) await this.writing; // one connection: earlier rows first
+    const found = await selectByIds<{ id: string; type: string; unit_id: string | null }>(this.lookups, 'SELECT id, type, unit_id FROM objects WHERE id = ANY($1)', [...ids]);
     for (const id of ids) this.stored.set(id, null);
     for (const r of found) this.stored.set(r.id, { type: r.type, unitId: r.unit_id });
     this.storedEvents.clear();
-    for (const r of await selectByIds<{ id: string; content_hash: string; revision: number }>(this.tx, 'SELECT id, content_hash, revision FROM events WHERE id = ANY($1)', eventIds)) {
+    for (const r of await selectByIds<{ id: string; content_hash: string; revision: number }>(this.lookups, 'SELECT id, content_hash, revision FROM events WHERE id = ANY($1)', eventIds)) {
       this.storedEvents.set(r.id, { hash: r.content_hash, revision: r.revision });
     }
   }
