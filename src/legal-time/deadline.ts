@@ -1,0 +1,133 @@
+import type { HolidayCalendar } from './calendar.js';
+import { type LocalDate, addDays, addMonths, localDateOf, startOfLocalDay } from './local-date.js';
+
+/**
+ * Legal time (interchange §4; catalogue §1): when a period that starts at a trigger instant
+ * ends, and when to warn before it does. Pure: the calendar is passed in.
+ *
+ * - Hours run on the wall clock: deadline = trigger + duration.
+ * - Days, months and working days are counted in Asia/Shanghai local dates; the trigger's date
+ *   `d0` is not counted. Days: d0 + N; working days: the N-th working day after d0; months: the
+ *   same day N months on (the month's last day when d0 is a last day or the day is missing).
+ * - A non-custodial period whose last day is not a working day ends on the next working day;
+ *   a custodial one (a person is held) never moves (CPL art. 105; MPS-A art. 35).
+ * - Excluded intervals (appraisal) extend the period by their length, rounded up to whole days
+ *   for day and month periods.
+ * - The deadline is 00:00 local after the last day (exclusive) for day-based periods.
+ */
+export type PeriodUnit = 'h' | 'd' | 'wd' | 'm';
+export interface Period {
+  amount: number;
+  unit: PeriodUnit;
+}
+export interface Interval {
+  from: Date;
+  to: Date;
+}
+export type WarnPoint = { fraction: number } | { before: Period };
+
+export interface DeadlineInput {
+  trigger: Date;
+  period: Period;
+  /** A person is held during the period: no moving to the next working day. */
+  custodial: boolean;
+  excluded?: Interval[];
+  /** Default: 75 % of an hour window, 1 day before a day window, 15 days before a month window. */
+  warn?: WarnPoint;
+}
+
+export interface Deadline {
+  status: 'ok';
+  deadline: Date;
+  warnAt: Date;
+  /** How the deadline came about, for the alert's explanation. */
+  computation: {
+    period: Period;
+    custodial: boolean;
+    /** Day-based periods: the first counted day and the last day before and after shifting. */
+    startDate?: LocalDate;
+    lastDay?: LocalDate;
+    shiftedTo?: LocalDate;
+    /** Days (or, for hour periods, milliseconds) added for excluded intervals. */
+    excludedDays?: number;
+    excludedMs?: number;
+  };
+}
+export interface CalendarUnknown {
+  status: 'calendar_unknown';
+  /** The first date whose working-day status the calendar does not know. */
+  date: LocalDate;
+}
+export type DeadlineResult = Deadline | CalendarUnknown;
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** Total length of the excluded intervals after the trigger, overlaps counted once. */
+export function excludedLength(trigger: Date, intervals: Interval[] = []): number {
+  const clipped = intervals
+    .map((i) => [Math.max(i.from.getTime(), trigger.getTime()), i.to.getTime()] as const)
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [a, b] of clipped) {
+    if (b <= end) continue;
+    total += b - Math.max(a, end);
+    end = b;
+  }
+  return total;
+}
+
+export function computeDeadline(input: DeadlineInput, calendar: HolidayCalendar): DeadlineResult {
+  const { trigger, period, custodial } = input;
+  if (!Number.isInteger(period.amount) || period.amount < 0) throw new Error(`period amount must be a whole number ≥ 0, got ${period.amount}`);
+  const excludedMs = excludedLength(trigger, input.excluded);
+  if (period.unit === 'h') {
+    const deadline = new Date(trigger.getTime() + period.amount * HOUR_MS + excludedMs);
+    return { status: 'ok', deadline, warnAt: warnPoint(input, trigger, deadline), computation: { period, custodial, excludedMs } };
+  }
+  const d0 = localDateOf(trigger);
+  const excludedDays = Math.ceil(excludedMs / DAY_MS);
+  let lastDay: LocalDate;
+  if (period.unit === 'wd') {
+    let day = d0;
+    for (let counted = 0; counted < period.amount + excludedDays; ) {
+      day = addDays(day, 1);
+      const working = calendar.isWorkingDay(day);
+      if (working === 'unknown') return { status: 'calendar_unknown', date: day };
+      if (working) counted++;
+    }
+    lastDay = day;
+  } else {
+    lastDay = addDays(period.unit === 'd' ? addDays(d0, period.amount) : addMonths(d0, period.amount), excludedDays);
+  }
+  let end = lastDay;
+  if (!custodial) {
+    for (;;) {
+      const working = calendar.isWorkingDay(end);
+      if (working === 'unknown') return { status: 'calendar_unknown', date: end };
+      if (working) break;
+      end = addDays(end, 1);
+    }
+  }
+  const deadline = startOfLocalDay(addDays(end, 1));
+  return {
+    status: 'ok',
+    deadline,
+    warnAt: warnPoint(input, trigger, deadline),
+    computation: { period, custodial, startDate: addDays(d0, 1), lastDay, ...(end !== lastDay ? { shiftedTo: end } : {}), excludedDays },
+  };
+}
+
+function warnPoint(input: DeadlineInput, trigger: Date, deadline: Date): Date {
+  const warn = input.warn ?? defaultWarn(input.period);
+  if ('fraction' in warn) return new Date(trigger.getTime() + Math.round((deadline.getTime() - trigger.getTime()) * warn.fraction));
+  const { amount, unit } = warn.before;
+  if (unit === 'h') return new Date(deadline.getTime() - amount * HOUR_MS);
+  if (unit === 'm') return startOfLocalDay(addDays(addMonths(localDateOf(new Date(deadline.getTime() - 1)), -amount), 1));
+  return new Date(deadline.getTime() - amount * DAY_MS);
+}
+
+const defaultWarn = (p: Period): WarnPoint =>
+  p.unit === 'h' ? { fraction: 0.75 } : p.unit === 'm' ? { before: { amount: 15, unit: 'd' } } : { before: { amount: 1, unit: 'd' } };
