@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { sourceDir } from '../shared/source-dir.js';
 import type { Actor } from '../org/actor.js';
 import { scopeCondition } from '../org/scope.js';
 
@@ -9,11 +9,7 @@ import { scopeCondition } from '../org/scope.js';
  * reviewed and run by hand. A line `-- @include <file>` pastes another file in its place (the
  * shared case closure). A `/*scope(<column>)*\/ TRUE` marker becomes the actor's unit scope.
  */
-function sqlDir(): string {
-  // Works from src/ (tsx) and from dist/src/ (compiled): the .sql files stay in src/.
-  const here = dirname(fileURLToPath(import.meta.url));
-  return here.includes(join('dist', 'src')) ? join(here, '..', '..', '..', 'src', 'cases', 'sql') : join(here, 'sql');
-}
+const sqlDir = (): string => sourceDir(import.meta.url, 'sql');
 
 function load(): Map<string, string> {
   const raw = new Map<string, string>();

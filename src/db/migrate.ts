@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { sourceDir } from '../shared/source-dir.js';
 import type { Database } from './database.js';
 
 /**
@@ -8,13 +8,7 @@ import type { Database } from './database.js';
  * in its own transaction, recorded in schema_migrations. Plain SQL keeps them reviewable and
  * runnable on PGlite and PostgreSQL alike.
  */
-export function migrationsDir(): string {
-  // Works from src/ (tsx) and from dist/src/ (compiled): the .sql files stay in src/.
-  const here = dirname(fileURLToPath(import.meta.url));
-  return here.includes(`${join('dist', 'src')}`)
-    ? join(here, '..', '..', '..', 'src', 'db', 'migrations')
-    : join(here, 'migrations');
-}
+export const migrationsDir = (): string => sourceDir(import.meta.url, 'migrations');
 
 export async function migrate(db: Database): Promise<string[]> {
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
