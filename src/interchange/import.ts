@@ -1,3 +1,4 @@
+import { markImportGroups } from '../rules/store/groups.js';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -152,6 +153,7 @@ async function runImport(
       if (errors.length || pipeline.errors.length) throw new Rejected([...errors, ...pipeline.errors]);
       const applied = await pipeline.finish(declarations);
       if (pipeline.errors.length) throw new Rejected(pipeline.errors);
+      await markImportGroups(tx, importId); // the rule engine re-evaluates what changed
       const report: ImportReport = { import: name, importId, status: 'accepted', counts: { ...counts, ...applied }, errors: [] };
       await tx.query('UPDATE imports SET counts = $2, finished_at = now() WHERE id = $1', [importId, JSON.stringify(report.counts)]);
       return report;

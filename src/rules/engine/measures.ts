@@ -16,18 +16,18 @@ export interface MeasureEvent {
   facilityLevel?: string;
 }
 
-export interface MeasureInterval {
+export interface MeasureInterval<E extends MeasureEvent = MeasureEvent> {
   kind: MeasureKind;
   held: boolean;
-  start: MeasureEvent;
+  start: E;
   /** Undefined while the measure is still open. */
-  end?: MeasureEvent;
+  end?: E;
 }
 
-export interface MeasureTimeline {
-  intervals: MeasureInterval[];
+export interface MeasureTimeline<E extends MeasureEvent = MeasureEvent> {
+  intervals: MeasureInterval<E>[];
   /** End events with no open interval of theirs (§9.1: stored, reported as S4). */
-  orphanEnds: MeasureEvent[];
+  orphanEnds: E[];
 }
 
 const HELD: Record<MeasureKind, boolean> = {
@@ -69,11 +69,11 @@ function starts(e: MeasureEvent): MeasureKind | undefined {
 /** Events whose only role is to end a measure: without an open one they are orphans. */
 const PURE_ENDS = new Set(['person.summons_ended', 'person.released', 'person.bail_ended', 'person.rsdl_ended']);
 
-export function measureTimeline(events: MeasureEvent[]): MeasureTimeline {
+export function measureTimeline<E extends MeasureEvent>(events: E[]): MeasureTimeline<E> {
   const sorted = [...events].sort((a, b) => a.time.getTime() - b.time.getTime() || a.id.localeCompare(b.id));
-  const intervals: MeasureInterval[] = [];
-  const open: MeasureInterval[] = [];
-  const orphanEnds: MeasureEvent[] = [];
+  const intervals: MeasureInterval<E>[] = [];
+  const open: MeasureInterval<E>[] = [];
+  const orphanEnds: E[] = [];
   for (const e of sorted) {
     // An event first ends what it ends, then starts what it starts (a detention at T ends the
     // summons at T and begins custody at T).
@@ -87,7 +87,7 @@ export function measureTimeline(events: MeasureEvent[]): MeasureTimeline {
     }
     const kind = starts(e);
     if (kind) {
-      const iv: MeasureInterval = { kind, held: HELD[kind], start: e };
+      const iv: MeasureInterval<E> = { kind, held: HELD[kind], start: e };
       intervals.push(iv);
       open.push(iv);
     } else if (ended === 0 && PURE_ENDS.has(e.type)) {

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import type { Localized, Severity } from '../definition.js';
+import { basisText, computationText, duration, localTime } from './explain.js';
+import type { Alert, AlertLevel, AlertStatus, Finding, Timer } from './finding.js';
+
+/**
+ * From a finding to the alert it amounts to as of T, and the timer that will change it
+ * (interchange §13; catalogue §1.5):
+ * - a deadline met before its warning point: nothing;
+ * - met after the warning point, in time: a `warning` `resolved`;
+ * - met late: `overdue`, `complied_late` (the record stays);
+ * - not met: `warning` `open` from the warning point, `overdue` `open` from the deadline;
+ * - an immediate breach: `violation` `open`.
+ * The alert id depends on rule, subject, trigger and part only, so a warning that becomes
+ * overdue is the same alert, and full and incremental evaluation name alerts alike.
+ */
+export interface Where {
+  caseId: string | null;
+  incidentId: string | null;
+  unitId: string | null;
+}
+
+export interface Judgement {
+  alert?: Alert;
+  timer?: Timer;
+}
+
+export function alertId(f: Pick<Finding, 'ruleId' | 'subject' | 'trigger' | 'part'>): string {
+  return createHash('sha1').update(`${f.ruleId}\n${f.subject.id}\n${f.trigger.id}\n${f.part ?? ''}`).digest('hex').slice(0, 24);
+}
+
+export function judge(f: Finding, asOf: Date, where: Where): Judgement {
+  const id = alertId(f);
+  const def = f.definition;
+  const make = (level: AlertLevel, status: AlertStatus, raisedAt: Date, extra: {
+    dueAt?: Date; resolvedAt?: Date; computation?: Record<string, unknown>; outcome: Localized; evidence?: string[]; severity?: Severity;
+  }): Alert => {
+    const basis = basisText(def);
+    return {
+      id, ruleId: f.ruleId, ruleVersion: def.version, level, status,
+      severity: extra.severity ?? severityOf(f, level),
+      subject: f.subject, ...where,
+      triggerEventId: f.trigger.id,
+      evidenceEventIds: extra.evidence ?? (f.evidence ?? []).map((e) => e.id),
+      dueAt: extra.dueAt?.toISOString() ?? null,
+      raisedAt: raisedAt.toISOString(),
+      resolvedAt: extra.resolvedAt?.toISOString() ?? null,
+      computation: extra.computation ?? null,
+      basis: def.basis,
+      message: {
+        'zh-CN': `${f.duty['zh-CN']}：${extra.outcome['zh-CN']}。依据：${basis['zh-CN']}。`,
+        en: `${f.duty.en}: ${extra.outcome.en}. Basis: ${basis.en}.`,
+      },
+    };
+  };
+
+  if (f.kind === 'violation') {
+    return { alert: make('violation', 'open', f.at, { outcome: f.reason }) };
+  }
+  if (f.kind === 'calendar_unknown') {
+    return {
+      alert: make('warning', 'open', f.trigger.time, {
+        severity: 'S4',
+        outcome: { 'zh-CN': `节假日安排未覆盖${f.date}，无法计算期限，请补充节假日配置`, en: `the holiday calendar does not cover ${f.date}; the deadline cannot be computed until it is configured` },
+      }),
+    };
+  }
+
+  const { deadline: dl, inclusive } = f;
+  const due = dl.deadline;
+  const warnAt = dl.warnAt.getTime() < due.getTime() ? dl.warnAt : due;
+  const how = computationText(dl);
+  const computation = { ...dl.computation, deadline: due.toISOString(), warnAt: warnAt.toISOString(), explanation: how };
+  const lateAt = (t: Date) => (inclusive ? t.getTime() > due.getTime() : t.getTime() >= due.getTime());
+  const doneAt = f.compliedBy?.time ?? f.compliedAt;
+  const evidence = [...(f.evidence ?? []), ...(f.compliedBy ? [f.compliedBy] : [])].map((e) => e.id);
+  const base = { dueAt: due, computation, evidence };
+
+  if (doneAt && doneAt.getTime() <= asOf.getTime()) {
+    if (lateAt(doneAt)) {
+      const late = duration(doneAt.getTime() - due.getTime());
+      return {
+        alert: make('overdue', 'complied_late', warnAt, {
+          ...base, resolvedAt: doneAt,
+          outcome: { 'zh-CN': `${how['zh-CN']}；实际于${localTime(doneAt)}履行，超期${late['zh-CN']}`, en: `${how.en}; done at ${localTime(doneAt)}, ${late.en} late` },
+        }),
+      };
+    }
+    if (doneAt.getTime() < warnAt.getTime()) return {};
+    return {
+      alert: make('warning', 'resolved', warnAt, {
+        ...base, resolvedAt: doneAt,
+        outcome: { 'zh-CN': `${how['zh-CN']}；已于${localTime(doneAt)}按期履行`, en: `${how.en}; done in time at ${localTime(doneAt)}` },
+      }),
+    };
+  }
+  if (lateAt(asOf)) {
+    return {
+      alert: make('overdue', 'open', warnAt, {
+        ...base,
+        outcome: { 'zh-CN': `${how['zh-CN']}；已超期，尚未履行`, en: `${how.en}; overdue and not done` },
+      }),
+    };
+  }
+  const dueFire = new Date(due.getTime() + (inclusive ? 1 : 0));
+  const timerBase = { alertId: id, ruleId: f.ruleId, subject: f.subject, dueAt: due.toISOString() };
+  if (asOf.getTime() >= warnAt.getTime()) {
+    return {
+      alert: make('warning', 'open', warnAt, {
+        ...base,
+        outcome: { 'zh-CN': `${how['zh-CN']}；尚未履行，即将到期`, en: `${how.en}; not done yet, due soon` },
+      }),
+      timer: { ...timerBase, kind: 'due', fireAt: dueFire.toISOString() },
+    };
+  }
+  return { timer: { ...timerBase, kind: 'warn', fireAt: warnAt.toISOString() } };
+}
+
+function severityOf(f: Finding, level: AlertLevel): Severity {
+  if (f.severity) return f.severity;
+  const s = f.definition.severity;
+  if (level === 'warning') return s.warning ?? s.overdue ?? s.violation;
+  if (level === 'overdue') return s.overdue ?? s.violation;
+  return s.violation;
+}

@@ -1,0 +1,90 @@
+import { L, violation, type RuleEvaluator } from '../engine/context.js';
+import { caseKind, documentPresentAt } from '../engine/facts.js';
+import type { Finding } from '../engine/finding.js';
+import { type Snapshot, target, targets, truthy } from '../engine/snapshot.js';
+
+/**
+ * Interrogation sessions and their transcripts (讯问 / 询问 / 笔录), catalogue §9:
+ * two officers, and a complete, signed transcript.
+ */
+export const INTV_TWO_OFFICERS: RuleEvaluator = {
+  ruleId: 'INTV_TWO_OFFICERS',
+  evaluate: (s, ctx) =>
+    s.ofType('interrogation.started').flatMap((e) => {
+      const applies = e.attrs.kind === 'interrogation' || (e.attrs.kind === 'questioning' && caseKind(s) === 'administrative');
+      if (!applies) return [];
+      const sworn = new Set(targets(e, 'interrogator').filter((o) => s.attr(o, 'role') !== 'auxiliary'));
+      if (sworn.size >= 2) return [];
+      const f = violation(ctx, {
+        subject: { type: 'person', id: target(e, 'subject')! }, trigger: e,
+        duty: L('讯问、询问应由两名以上民警进行', 'An interrogation or questioning is conducted by at least two police officers'),
+        reason: L(`仅有${sworn.size}名民警（辅警不计）`, `only ${sworn.size} sworn officer(s) (auxiliaries do not count)`),
+      });
+      return f ? [f] : [];
+    }),
+};
+
+const TRANSCRIPTS = ['讯问笔录', '询问笔录'];
+
+/** The instant a transcript is judged: when its session ended, else when it became present (§10.1 "immediate; again on change"). */
+function transcriptsToJudge(s: Snapshot): Array<{ doc: string; at: Date; trigger: ReturnType<Snapshot['relating']>[number] }> {
+  const out = [];
+  for (const o of s.objectsOfType('document')) {
+    if (!TRANSCRIPTS.includes(s.attr(o.id, 'doc_type') ?? '')) continue;
+    const present = documentPresentAt(s, o.id);
+    if (!present) continue;
+    const related = s.relating(o.id);
+    const started = related.find((e) => e.type === 'interrogation.started');
+    const ended = related.find((e) => e.type === 'interrogation.ended');
+    if (started && !ended) continue; // the session is still running: the transcript is not final
+    const trigger = ended ?? related.find((e) => e.type === 'document.filed') ?? related[0];
+    out.push({ doc: o.id, at: trigger.time, trigger });
+  }
+  return out;
+}
+
+export const INTV_TRANSCRIPT_SIGNATURES: RuleEvaluator = {
+  ruleId: 'INTV_TRANSCRIPT_SIGNATURES',
+  evaluate: (s, ctx) =>
+    transcriptsToJudge(s).flatMap(({ doc, at, trigger }) => {
+      const criminal = s.attr(doc, 'doc_type') === '讯问笔录' || caseKind(s) === 'criminal';
+      const v = (name: string) => s.attr(doc, name);
+      const refusal = truthy(v('refusal_noted'));
+      const defects: Array<[string, string]> = [];
+      const unknown: string[] = [];
+      const pages = v('pages');
+      const signed = v('signed_pages');
+      if (pages === undefined || signed === undefined) unknown.push('pages/signed_pages');
+      else if (Number(signed) < Number(pages) && !refusal) defects.push([`签名捺印${signed}页，少于总页数${pages}页`, `${signed} of ${pages} pages signed`]);
+      if (criminal && !refusal) {
+        const phrase = v('has_confirmation_phrase');
+        if (phrase === undefined) unknown.push('has_confirmation_phrase');
+        else if (!truthy(phrase)) defects.push(['末页无“以上笔录我看过（或向我宣读过），和我说的相符”', 'the confirmation phrase is missing']);
+      }
+      const sigs = v('officer_signatures');
+      if (sigs === undefined) unknown.push('officer_signatures');
+      else if (Number(sigs) < 2) defects.push([`民警签名${sigs}人，少于2人`, `officer_signatures ${sigs} < 2`]);
+      const interpreterPresent = s.relating(doc).some((e) => e.type === 'interrogation.started' && targets(e, 'interpreter').length > 0);
+      if (interpreterPresent && !truthy(v('interpreter_signed'))) defects.push(['翻译人员未签名', 'the interpreter did not sign']);
+      const subject = { type: 'document' as const, id: doc };
+      const duty = L('笔录应逐页签名捺印、注明确认语并由两名民警签名', 'A transcript is signed on every page, carries the confirmation phrase and two officers’ signatures');
+      // Judged when the last of the relevant attribute values arrived (again on change).
+      const valueTimes = ['pages', 'signed_pages', 'has_confirmation_phrase', 'officer_signatures', 'interpreter_signed', 'refusal_noted']
+        .map((n) => s.attrTime(doc, n)?.getTime() ?? 0);
+      const when = new Date(Math.max(at.getTime(), ...valueTimes));
+      const out: Array<Finding | undefined> = [];
+      if (defects.length) {
+        out.push(violation(ctx, {
+          subject, trigger, duty, at: when,
+          reason: L(defects.map((d) => d[0]).join('；'), defects.map((d) => d[1]).join('; ')),
+        }));
+      }
+      if (unknown.length) {
+        out.push(violation(ctx, {
+          subject, trigger, duty, at: when, part: 'unknown', severity: 'S4',
+          reason: L(`笔录缺少${unknown.join('、')}数据，无法核查`, `the transcript lacks ${unknown.join(', ')}; cannot be checked`),
+        }));
+      }
+      return out.filter((f): f is Finding => !!f);
+    }),
+};

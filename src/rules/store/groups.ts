@@ -1,0 +1,106 @@
+import type { Queryable } from '../../db/database.js';
+
+/**
+ * Evaluation groups (migration 005): every event belongs to the case it concerns, else its
+ * incident, else the venue it observes. An import recomputes the groups of the events it touched
+ * — its own, those of incidents it linked to a case, those of objects whose anchors it changed —
+ * and marks the old and new groups dirty in the same transaction, so the rule worker re-evaluates
+ * exactly what changed and a crash never loses the duty to do so.
+ */
+
+// Priority-encoded candidates, the lowest wins: case → incident's case → the case of a
+// person/item/document/media → incident → that object's incident → venue.
+const ASSIGN = `
+INSERT INTO event_groups (event_id, group_id)
+SELECT t.event_id, COALESCE(substr(min(c.cand), 2), 'none')
+  FROM rule_touched_events t
+  LEFT JOIN LATERAL (
+    SELECT CASE
+             WHEN eo.qualifier = 'case' THEN '1' || eo.object_id
+             WHEN eo.qualifier = 'incident' AND ic.case_id IS NOT NULL THEN '2' || ic.case_id
+             WHEN o.case_id IS NOT NULL THEN '3' || o.case_id
+             WHEN oc.case_id IS NOT NULL THEN '3' || oc.case_id
+             WHEN eo.qualifier = 'incident' THEN '4' || eo.object_id
+             WHEN o.incident_id IS NOT NULL THEN '5' || o.incident_id
+             WHEN eo.qualifier = 'venue' THEN '6' || eo.object_id
+           END AS cand
+      FROM event_objects eo
+      LEFT JOIN objects o ON o.id = eo.object_id AND o.type IN ('person', 'item', 'document', 'media')
+      LEFT JOIN incident_cases ic ON eo.qualifier = 'incident' AND ic.incident_id = eo.object_id
+      LEFT JOIN incident_cases oc ON oc.incident_id = o.incident_id
+     WHERE eo.event_id = t.event_id
+  ) c ON true
+ GROUP BY t.event_id
+ON CONFLICT (event_id) DO UPDATE SET group_id = EXCLUDED.group_id`;
+
+/** Marks the groups of an accepted import dirty (call inside the import's transaction). */
+export async function markImportGroups(tx: Queryable, importId: number): Promise<void> {
+  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS rule_touched_events (event_id text PRIMARY KEY)`);
+  await tx.query(`TRUNCATE rule_touched_events`);
+  // Incidents linked to a case by this import's case.accepted events (re-derived, so a void
+  // acceptance unlinks).
+  const { rows: linked } = await tx.query<{ incident_id: string }>(
+    `SELECT DISTINCT eo.object_id AS incident_id FROM events e JOIN event_objects eo ON eo.event_id = e.id AND eo.qualifier = 'incident'
+      WHERE e.import_id = $1 AND e.type = 'case.accepted'`, [importId]);
+  const incidents = linked.map((r) => r.incident_id);
+  if (incidents.length) {
+    await tx.query(`DELETE FROM incident_cases WHERE incident_id = ANY($1)`, [incidents]);
+    await tx.query(
+      `INSERT INTO incident_cases (incident_id, case_id)
+       SELECT ei.object_id, min(ec.object_id) FROM events e
+         JOIN event_objects ei ON ei.event_id = e.id AND ei.qualifier = 'incident'
+         JOIN event_objects ec ON ec.event_id = e.id AND ec.qualifier = 'case'
+        WHERE e.type = 'case.accepted' AND NOT e.void AND ei.object_id = ANY($1)
+        GROUP BY ei.object_id`, [incidents]);
+  }
+  await tx.query(`INSERT INTO rule_touched_events SELECT id FROM events WHERE import_id = $1 ON CONFLICT DO NOTHING`, [importId]);
+  // Events of objects this import re-anchored (stored before, changed now) and of linked incidents.
+  await tx.query(
+    `INSERT INTO rule_touched_events
+     SELECT DISTINCT eo.event_id FROM event_objects eo
+      WHERE eo.object_id IN (SELECT id FROM objects WHERE last_import = $1 AND first_import < $1 AND type IN ('person', 'item', 'document', 'media', 'incident'))
+         OR eo.object_id = ANY($2)
+     ON CONFLICT DO NOTHING`, [importId, incidents]);
+  await markTouched(tx);
+}
+
+async function markTouched(tx: Queryable): Promise<void> {
+  await tx.query(
+    `INSERT INTO rule_dirty_groups (group_id)
+     SELECT DISTINCT g.group_id FROM event_groups g JOIN rule_touched_events t ON t.event_id = g.event_id WHERE g.group_id <> 'none'
+     ON CONFLICT DO NOTHING`);
+  await tx.query(ASSIGN);
+  // A venue's own events (occupancy snapshots, officers' positions) bear on the cases whose
+  // persons were in it then: mark those groups too.
+  await tx.query(
+    `INSERT INTO rule_dirty_groups (group_id)
+     SELECT DISTINCT g2.group_id
+       FROM (SELECT g.group_id AS venue_id, min(e.time) AS t0, max(e.time) AS t1
+               FROM rule_touched_events t JOIN event_groups g ON g.event_id = t.event_id JOIN events e ON e.id = t.event_id
+              WHERE g.group_id LIKE 'venue:%' GROUP BY g.group_id) v
+       JOIN event_objects eo ON eo.object_id = v.venue_id AND eo.qualifier = 'venue'
+       JOIN events e2 ON e2.id = eo.event_id AND e2.time BETWEEN v.t0 - interval '2 days' AND v.t1 + interval '2 days'
+       JOIN event_groups g2 ON g2.event_id = e2.id AND g2.group_id NOT LIKE 'venue:%' AND g2.group_id <> 'none'
+     ON CONFLICT DO NOTHING`);
+  await tx.query(
+    `INSERT INTO rule_dirty_groups (group_id)
+     SELECT DISTINCT g.group_id FROM event_groups g JOIN rule_touched_events t ON t.event_id = g.event_id WHERE g.group_id <> 'none'
+     ON CONFLICT DO NOTHING`);
+  await tx.query(`TRUNCATE rule_touched_events`);
+}
+
+/** Recomputes every event's group and marks every group dirty (after an upgrade, or on demand). */
+export async function regroupAll(tx: Queryable): Promise<void> {
+  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS rule_touched_events (event_id text PRIMARY KEY)`);
+  await tx.query(`TRUNCATE rule_touched_events`);
+  await tx.query(`DELETE FROM incident_cases`);
+  await tx.query(
+    `INSERT INTO incident_cases (incident_id, case_id)
+     SELECT ei.object_id, min(ec.object_id) FROM events e
+       JOIN event_objects ei ON ei.event_id = e.id AND ei.qualifier = 'incident'
+       JOIN event_objects ec ON ec.event_id = e.id AND ec.qualifier = 'case'
+      WHERE e.type = 'case.accepted' AND NOT e.void
+      GROUP BY ei.object_id`);
+  await tx.query(`INSERT INTO rule_touched_events SELECT id FROM events`);
+  await markTouched(tx);
+}
