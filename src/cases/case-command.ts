@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { cliActor, withStore } from '../cli/context.js';
+import { formatTable } from '../cli/table.js';
 import { cliOperator } from '../org/actor.js';
 import { caseTimeline, type CaseTimeline, type TimelineEvent } from './timeline.js';
 
@@ -30,9 +31,7 @@ export function formatTimeline(t: CaseTimeline): string {
   const a = t.case.attributes;
   const title = [t.case.id, a.title ?? a.charge, t.case.unitName, a.kind, a.category].filter(Boolean).join('  ');
   const rows = t.events.map((e) => [e.time, e.label, who(e), where(e), source(e)]);
-  const widths = HEADINGS.map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]))));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === cells.length - 1 ? cell : pad(cell, widths[c]))).join('  ').trimEnd();
-  return [title, '', line(HEADINGS), ...rows.map(line), '', `${t.events.length} events`, ''].join('\n');
+  return [title, '', ...formatTable(HEADINGS, rows), '', `${t.events.length} events`, ''].join('\n');
 }
 
 const nameOf = (o: { id: string; name: string | null }) => o.name ?? o.id;
@@ -60,14 +59,3 @@ function source(e: TimelineEvent): string {
   const via = s.deliveredBy && s.deliveredBy !== system ? ` via ${s.deliveredBy}` : '';
   return `${system}${via} #${s.importId}${s.revision > 0 ? ` rev ${s.revision}` : ''}`.trim();
 }
-
-// East Asian wide characters take two terminal columns.
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
-  return w;
-}
-
-const pad = (s: string, width: number): string => s + ' '.repeat(Math.max(width - displayWidth(s), 0));

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { displayWidth } from './case-command.js';
+import { displayWidth } from '../cli/table.js';
 import { formatMicros, formatTimeValue, maskName } from './format.js';
 
 describe('presentation', () => {

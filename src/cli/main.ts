@@ -6,6 +6,8 @@ import { registerDemoCommands } from '../demo/demo-command.js';
 import { registerServeCommand } from '../server/serve-command.js';
 import { registerUserCommands } from '../auth/users-command.js';
 import { registerMigrateCommand } from '../db/migrate-command.js';
+import { registerAlertsCommand } from '../alerts/alerts-command.js';
+import { registerRulesCommands } from '../rules/rules-command.js';
 
 /**
  * The `shuju` command line: a thin shell over the same use cases the HTTP routes call. Each
@@ -24,5 +26,7 @@ registerCaseCommands(program);
 registerDemoCommands(program);
 registerUserCommands(program);
 registerMigrateCommand(program);
+registerAlertsCommand(program);
+registerRulesCommands(program);
 
 await program.parseAsync(process.argv);

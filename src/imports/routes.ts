@@ -113,11 +113,13 @@ const ingestRoutes: FastifyPluginAsyncZod = async (app) => {
     const scopeUnitIds = scoped ? new Set(
       (await app.db.query<{ id: string }>('SELECT descendant_id AS id FROM unit_closure WHERE ancestor_id = $1', [actor.unitId])).rows.map((r) => r.id),
     ) : undefined;
-    return importText(
+    const report = await importText(
       app.db,
       { name: importName(source, format), format, text },
       { source, actor: actor.username, scopeUnitIds },
     );
+    if (report.status === 'accepted') app.rulesNudge(); // evaluate the rules now (时时办), not at the next tick
+    return report;
   };
   /** 200 accepted, 403 when the import touched other units' data, else 422 (§2.3). */
   const statusOf = (report: ImportReport) =>

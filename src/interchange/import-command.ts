@@ -3,7 +3,9 @@ import cliProgress from 'cli-progress';
 import { cliActor, withStore } from '../cli/context.js';
 import { importFile } from './import.js';
 import { processInbox } from './inbox.js';
+import { RuleEngine } from '../rules/engine-service.js';
 import type { ImportProfile } from './types.js';
+import type { Database } from '../db/database.js';
 
 /**
  * `shuju import FILE…`: each file is one all-or-nothing import. Prints one report per file as
@@ -16,7 +18,8 @@ export function registerImportCommands(program: Command): void {
     .argument('<files...>', 'files to import')
     .option('--source <name>', 'registered source (default: from the file name <source>_<time>_<seq>)')
     .option('--profile <profile>', 'shuju (contract registry, default) or ocel (any declared OCEL 2.0 log)', 'shuju')
-    .action(async (files: string[], opts: { source?: string; profile: ImportProfile }, cmd: Command) => {
+    .option('--no-evaluate', 'leave rule evaluation to the running server instead of evaluating now')
+    .action(async (files: string[], opts: { source?: string; profile: ImportProfile; evaluate: boolean }, cmd: Command) => {
       if (opts.profile !== 'shuju' && opts.profile !== 'ocel') throw new Error(`--profile must be shuju or ocel, not ${opts.profile}`);
       let rejected = 0;
       await withStore(cmd, async (db) => {
@@ -46,6 +49,7 @@ export function registerImportCommands(program: Command): void {
           if (report.status === 'rejected') rejected++;
           console.log(JSON.stringify(report, null, 2));
         }
+        if (opts.evaluate) await evaluateNow(db);
       });
       if (rejected) process.exitCode = 1;
     });
@@ -62,6 +66,7 @@ export function registerImportCommands(program: Command): void {
           for (const { file, report } of await processInbox(db, dir, { source: opts.source, actor: cliActor() })) {
             console.log(`${file}: ${report.status} (${report.counts.events} events, ${report.errors.length} errors)`);
           }
+          await evaluateNow(db);
         };
         await once();
         if (!opts.watch) return;
@@ -76,4 +81,10 @@ export function registerImportCommands(program: Command): void {
         }
       });
     });
+}
+
+/** Evaluates the rules over what the imports changed (the server's worker would do it too). */
+async function evaluateNow(db: Database): Promise<void> {
+  const groups = await new RuleEngine(db).processDirty();
+  if (groups) process.stderr.write(`rules: ${groups} cases/incidents evaluated\n`);
 }

@@ -153,7 +153,7 @@ async function runImport(
       if (errors.length || pipeline.errors.length) throw new Rejected([...errors, ...pipeline.errors]);
       const applied = await pipeline.finish(declarations);
       if (pipeline.errors.length) throw new Rejected(pipeline.errors);
-      await markImportGroups(tx, importId); // the rule engine re-evaluates what changed
+      if (opts.rules !== false) await markImportGroups(tx, importId); // the rule engine re-evaluates what changed
       const report: ImportReport = { import: name, importId, status: 'accepted', counts: { ...counts, ...applied }, errors: [] };
       await tx.query('UPDATE imports SET counts = $2, finished_at = now() WHERE id = $1', [importId, JSON.stringify(report.counts)]);
       return report;

@@ -124,4 +124,9 @@ export interface ImportOptions {
    * other units may be neither written nor named by its events.
    */
   scopeUnitIds?: ReadonlySet<string>;
+  /**
+   * Mark the evaluation groups the import touched for the rule engine (default true). Off only
+   * in benchmarks that measure ingest without rules; `shuju rules reevaluate` catches up.
+   */
+  rules?: boolean;
 }

@@ -1,3 +1,5 @@
+import { alertRoutes } from '../alerts/routes.js';
+import { ruleRoutes } from '../rules/routes.js';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -44,6 +46,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.decorate('db', opts.db);
+  app.decorate('rulesNudge', () => {});
 
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
@@ -72,7 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   await app.register(healthRoutes);
-  for (const routes of [authRoutes, userAdminRoutes, unitRoutes, incidentRoutes, personRoutes, caseRoutes, importRoutes, auditRoutes]) {
+  for (const routes of [authRoutes, userAdminRoutes, unitRoutes, incidentRoutes, personRoutes, caseRoutes, importRoutes, auditRoutes, alertRoutes, ruleRoutes]) {
     await app.register(routes, { prefix: '/api/v1' });
   }
   return app;

@@ -15,6 +15,8 @@ declare module 'fastify' {
     db: Database;
     /** Every route registered so far (filled by an onRoute hook in buildApp). */
     routeTable: RouteEntry[];
+    /** Tells the live rule engine that an import was accepted (a no-op until `serve` starts it). */
+    rulesNudge: () => void;
   }
   interface FastifyRequest {
     /** Set by the auth hook for /api/v1 requests; null when unauthenticated. */

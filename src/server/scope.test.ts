@@ -11,12 +11,13 @@ import { createUser } from '../auth/users.js';
 import type { Database } from '../db/database.js';
 import type { Role } from '../org/actor.js';
 import { openTestDatabase } from '../testing/db.js';
+import { RuleEngine } from '../rules/engine-service.js';
 import { A, B, BRANCH_A, BRANCH_B, CITY, PASSWORD, STATION_A, STATION_B, seedCity, testApp, toJsonl, type StationData } from './test-fixture.js';
 
 type Key = 'A' | 'B';
 const STATIONS: Record<Key, StationData & { feed: string; officerUser: string; feedUser: string }> = {
-  A: { ...A, feed: 'feeda', officerUser: 'a.officer', feedUser: 'a.feed' },
-  B: { ...B, feed: 'feedb', officerUser: 'b.officer', feedUser: 'b.feed' },
+  A: { ...A, feed: 'srcfeeda', officerUser: 'a.officer', feedUser: 'a.feed' },
+  B: { ...B, feed: 'srcfeedb', officerUser: 'b.officer', feedUser: 'b.feed' },
 };
 
 /** Everything that identifies station B's data; none of it may reach a viewer scoped to A. */
@@ -116,6 +117,27 @@ const WALK: Record<string, WalkEntry> = {
     ok: 201,
     outOfScope: 400,
   },
+  'GET /api/v1/alerts': { as: 'case_officer', requests: () => [{ url: '/api/v1/alerts?pageSize=200' }], shows: (k) => STATIONS[k].caseId },
+  'GET /api/v1/alerts/as-of': {
+    as: 'case_officer', requests: () => [{ url: `/api/v1/alerts/as-of?at=${encodeURIComponent('2025-03-20T00:00:00+08:00')}` }], shows: (k) => STATIONS[k].caseId,
+  },
+  'GET /api/v1/alerts/:id': {
+    as: 'case_officer', requests: () => (['A', 'B'] as Key[]).map((k) => ({ url: `/api/v1/alerts/${alertIdOf[k]}`, owner: k })),
+  },
+  'GET /api/v1/rules': { as: 'case_officer', requests: () => [{ url: '/api/v1/rules' }] },
+  'POST /api/v1/rules/:id/backtest': {
+    as: 'legal_officer',
+    requests: () => [{
+      method: 'POST', url: '/api/v1/rules/CRIM_DETENTION_NOTIFY_FAMILY_24H/backtest',
+      payload: { from: '2025-03-01T00:00:00+08:00', to: '2025-04-01T00:00:00+08:00', params: {} },
+    }],
+    shows: (k) => STATIONS[k].unit,
+  },
+  'PUT /api/v1/rules/:id/settings': {
+    as: 'admin',
+    requests: () => [{ method: 'PUT', url: '/api/v1/rules/CRIM_DETENTION_NOTIFY_FAMILY_24H/settings', payload: { enabled: true } }],
+    ok: 204,
+  },
   'POST /api/v1/ingest': {
     as: 'admin',
     requests: () => [{ method: 'POST', url: '/api/v1/ingest', headers: { 'content-type': 'application/x-ndjson' }, payload: '' }],
@@ -125,6 +147,9 @@ const WALK: Record<string, WalkEntry> = {
     requests: () => [{ method: 'POST', url: '/api/v1/ingest/batch', headers: { 'content-type': 'application/json' }, payload: '' }],
   },
 };
+
+/** An alert of each station's case (filled once the rule engine has run). */
+const alertIdOf = {} as Record<Key, string>;
 
 const LEVELS: { name: string; unitId: string; scope: Key[] }[] = [
   { name: 'station', unitId: STATION_A, scope: ['A'] },
@@ -168,6 +193,12 @@ describe('unit scope across every route', () => {
       });
       assert.equal(res.statusCode, 200, res.body);
       importIds[k] = res.json().importId;
+    }
+    await new RuleEngine(db).processDirty(new Date('2025-03-20T00:00:00+08:00'));
+    for (const k of ['A', 'B'] as Key[]) {
+      const { rows } = await db.query<{ id: string }>(`SELECT id FROM rule_alerts WHERE case_id = $1 LIMIT 1`, [STATIONS[k].caseId]);
+      assert.ok(rows[0], `station ${k} has an alert`);
+      alertIdOf[k] = rows[0].id;
     }
   });
   after(async () => {

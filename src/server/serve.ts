@@ -2,7 +2,9 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Database } from '../db/database.js';
 import { openDatabase, type DbConfig } from '../db/open.js';
+import { RuleEngine } from '../rules/engine-service.js';
 import { buildApp } from './app.js';
+import { safeError } from './logger.js';
 
 export interface DemoLogin {
   username: string;
@@ -82,6 +84,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
   const print = opts.print ?? ((line: string) => process.stdout.write(line + '\n'));
   const db = await openDatabase(opts.store);
   let app: FastifyInstance | undefined;
+  let engine: RuleEngine | undefined;
   let stopping = false;
   try {
     const logins = opts.demo ? await prepareDemo(db, opts, print) : await storedDemoLogins(db);
@@ -91,9 +94,16 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     app.addHook('onSend', async (_req, reply) => {
       if (stopping) reply.header('connection', 'close');
     });
+    // The live rule engine: evaluates what imports changed and fires deadlines as they fall due.
+    engine = new RuleEngine(db);
+    const log = app.log;
+    engine.start(1000, (err) => log.error({ err: safeError(err) }, 'rule engine batch failed; it will be retried'));
+    const e = engine;
+    app.rulesNudge = () => e.nudge();
     await app.listen({ host: opts.host, port: opts.port });
     if (logins?.length) printLogins(logins, print);
   } catch (err) {
+    await engine?.stop();
     await app?.close().catch(() => {});
     await db.close();
     throw err;
@@ -117,6 +127,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
         } finally {
           clearTimeout(force);
         }
+        await engine?.stop();
         await db.close();
       })()),
   };
