@@ -73,7 +73,7 @@ test('a void retracts the alert it raised; the record stays, and it counts nowhe
   await engine.processDirty(later);
   const before = await db.query<{ rule_id: string; status: string }>(`SELECT rule_id, status FROM rule_alerts WHERE case_id = 'case:VOID1' ORDER BY rule_id`);
   assert.ok(before.rows.some((r) => r.rule_id === 'CRIM_DETENTION_NOTIFY_FAMILY_24H' && r.status === 'open'));
-  assert.equal((await importRecords(db, 'void_2.jsonl', [{ event: { ...detained, revision: 1, void: true } }])).status, 'accepted');
+  assert.equal((await importRecords(db, 'void_2.jsonl', [{ event: { ...detained, attributes: [{ name: 'revision', value: '1' }, { name: 'void', value: 'true' }] } }])).status, 'accepted');
   await engine.processDirty(later);
   const afterVoid = await db.query<{ rule_id: string; status: string }>(`SELECT rule_id, status FROM rule_alerts WHERE case_id = 'case:VOID1' ORDER BY rule_id`);
   assert.deepEqual(afterVoid.rows.map((r) => r.rule_id), before.rows.map((r) => r.rule_id), 'every alert is kept on record');

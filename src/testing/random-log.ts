@@ -139,9 +139,11 @@ export function randomFeed(seed: number, cases = 4): RandomFeed {
     const first = batches.findIndex((x) => x.records.includes(rec));
     if (first >= batches.length - 1) continue;
     const b = rng.int(first + 1, batches.length - 1);
+    // §3.3: `revision` and `void` travel as attributes.
+    const attrs = [...(e.attributes ?? []), { name: 'revision', value: '1' }];
     const revised: OcelEvent = rng.chance(0.5)
-      ? { ...e, revision: 1, void: true }
-      : { ...e, revision: 1, time: iso(Math.min(Date.parse(e.time) + rng.between(-6, 6) * H, batches[b].at.getTime())) };
+      ? { ...e, attributes: [...attrs, { name: 'void', value: 'true' }] }
+      : { ...e, attributes: attrs, time: iso(Math.min(Date.parse(e.time) + rng.between(-6, 6) * H, batches[b].at.getTime())) };
     batches[b].records.push({ event: revised });
   }
   return { reference, batches, end: new Date(end) };

@@ -11,6 +11,7 @@ const ALERT_COLUMNS = [
   'id', 'group_id', 'rule_id', 'rule_version', 'level', 'status', 'severity', 'subject_type', 'subject_id', 'case_id', 'incident_id', 'unit_id',
   'trigger_event_id', 'evidence_event_ids', 'due_at', 'raised_at', 'resolved_at', 'computation', 'basis', 'message_zh', 'message_en',
 ];
+const CHANGING = ALERT_COLUMNS.filter((c) => c !== 'id');
 const ALERT_TYPES = [
   'text', 'text', 'text', 'int4', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text',
   'text', 'jsonb', 'timestamptz', 'timestamptz', 'timestamptz', 'jsonb', 'jsonb', 'text', 'text',
@@ -46,8 +47,7 @@ export async function saveGroupResults(tx: Queryable, results: Map<string, Group
     await tx.query(
       `INSERT INTO rule_alerts (${ALERT_COLUMNS.join(', ')}) SELECT ${ALERT_COLUMNS.join(', ')} FROM rule_alerts_in
        ON CONFLICT (id) DO UPDATE SET ${set}, updated_at = now()
-       WHERE (rule_alerts.level, rule_alerts.status, rule_alerts.group_id, rule_alerts.resolved_at, rule_alerts.message_zh, rule_alerts.due_at)
-             IS DISTINCT FROM (EXCLUDED.level, EXCLUDED.status, EXCLUDED.group_id, EXCLUDED.resolved_at, EXCLUDED.message_zh, EXCLUDED.due_at)`);
+       WHERE (${CHANGING.map((c) => `rule_alerts.${c}`).join(', ')}) IS DISTINCT FROM (${CHANGING.map((c) => `EXCLUDED.${c}`).join(', ')})`);
   }
   const { rows: gone } = await tx.query<{ id: string }>(
     `UPDATE rule_alerts SET status = 'retracted', updated_at = now()
