@@ -6,6 +6,7 @@ import { withStore } from '../cli/context.js';
 import { DEFAULT_SEED } from './city.js';
 import type { DemoRecord } from './records.js';
 import { generateDemoCity, seedDemoCity } from './seed.js';
+import { demoRecall } from './recall.js';
 
 /**
  * `shuju demo [--seed N] [--scale F] [--out FILE.jsonl]`: generates the synthetic demo city
@@ -37,6 +38,27 @@ export function registerDemoCommands(program: Command): void {
         const { logins } = await seedDemoCity(db, { seed, scale, onProgress: say });
         console.log('Demo accounts (synthetic data; change these passwords before any shared use):');
         for (const l of logins) console.log(`  ${l.username.padEnd(16)} ${l.password.padEnd(12)} ${l.role.padEnd(14)} ${l.unitName}`);
+      });
+    });
+}
+
+/** `shuju demo-check`: the rule engine's recall of the planted defects, and what else it raised. */
+export function registerDemoCheckCommand(program: Command): void {
+  program
+    .command('demo-check')
+    .description('evaluate the rules on the demo city as of its anchor: recall per planted defect kind, and any other problem alert')
+    .option('--json', 'print the whole report as JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      await withStore(cmd, async (db) => {
+        const r = await demoRecall(db);
+        if (opts.json) return void console.log(JSON.stringify(r, null, 2));
+        console.log(`as of ${r.asOf}: ${r.alerts} alerts`);
+        for (const k of r.kinds) console.log(`  ${k.ruleId.padEnd(34)} planted ${String(k.planted).padStart(4)}  found ${String(k.found).padStart(4)}  recall ${k.recall.toFixed(3)}`);
+        const byRule = new Map<string, number>();
+        for (const a of r.unexpected) byRule.set(a.ruleId, (byRule.get(a.ruleId) ?? 0) + 1);
+        console.log(`problem alerts no planted defect explains: ${r.unexpected.length}`);
+        for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1])) console.log(`  ${rule.padEnd(34)} ${n}`);
+        if (r.missed.length || r.unexpected.length) process.exitCode = 1;
       });
     });
 }
