@@ -45,7 +45,8 @@ export function evaluateGroup(s: Snapshot, opts: EvaluationOptions): GroupResult
         seen.add(alert.id);
         alerts.push(alert);
       }
-      if (timer) timers.push(timer);
+      // A timer is only ever for a later instant (one at or before T would fire again at once).
+      if (timer && Date.parse(timer.fireAt) > s.asOf.getTime()) timers.push(timer);
     }
   }
   return { alerts, timers };

@@ -86,7 +86,8 @@ export function judge(f: Finding, asOf: Date, where: Where): Judgement {
         }),
       };
     }
-    if (doneAt.getTime() < warnAt.getTime()) return {};
+    // A duty without a warning point (warn = due) met at the last instant raises nothing.
+    if (doneAt.getTime() < warnAt.getTime() || warnAt.getTime() === due.getTime()) return {};
     return {
       alert: make('warning', 'resolved', warnAt, {
         ...base, resolvedAt: doneAt,
@@ -104,6 +105,8 @@ export function judge(f: Finding, asOf: Date, where: Where): Judgement {
   }
   const dueFire = new Date(due.getTime() + (inclusive ? 1 : 0));
   const timerBase = { alertId: id, ruleId: f.ruleId, subject: f.subject, dueAt: due.toISOString() };
+  const warns = warnAt.getTime() < due.getTime();
+  if (!warns) return { timer: { ...timerBase, kind: 'due', fireAt: dueFire.toISOString() } };
   if (asOf.getTime() >= warnAt.getTime()) {
     return {
       alert: make('warning', 'open', warnAt, {
