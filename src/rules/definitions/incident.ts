@@ -74,7 +74,7 @@ export const INCIDENT_RULES: RuleDefinition[] = [
     basis: [{ law: 'MPS-C', article: 'art.169, 171' }, { law: 'MPS-A', article: 'art.60–61' }, { law: 'OP2015', article: '必须接受，不得推诿' }], grade: 'V-text',
     parameters: {
       graceHours: { default: 24, description: L('警情结束后转案宽限（小时）', 'Hours after closure to convert the incident') },
-      categoryCaseTypeTable: { default: 'default', description: L('警情类别→案件类型对照表', 'Incident category → case type table') },
+      caseTypeCategoryPrefixes: { default: '', description: L('视为案件类的警情类别代码前缀（逗号分隔，空为不按类别判断）', 'Incident category code prefixes treated as case types (comma-separated; empty = none)') },
     },
   },
   {

@@ -1,4 +1,12 @@
 import type { RuleEvaluator } from '../engine/context.js';
+import { INC_BODYCAM_REQUIRED } from './incident-bodycam.js';
+import { INC_CASE_TYPE_NOT_CONVERTED, INC_URGENT_THEN_REGISTER_24H, INC_WALKIN_THREE_ON_THE_SPOT } from './incident-reception.js';
+import { ADMIN_ACCEPT_REVIEW_24H, INTAKE_FORM_AND_RECEIPT, INTAKE_TRANSFER_24H } from './intake-acceptance.js';
+import { CRIM_FILING_REVIEW_3_7_30D, CRIM_NOT_FILE_NOTICE_3D, CRIM_PREFILING_NO_COERCION, CRIM_PROCURATORATE_FILING_SUPERVISION } from './intake-filing.js';
 
-/** Placeholder: filled in by the intake work package. */
-export const INTAKE_EVALUATORS: RuleEvaluator[] = [];
+/** Incident reception and case acceptance and filing (catalogue §5–§6), in catalogue order. */
+export const INTAKE_EVALUATORS: RuleEvaluator[] = [
+  INC_BODYCAM_REQUIRED, INC_URGENT_THEN_REGISTER_24H, INC_WALKIN_THREE_ON_THE_SPOT, INC_CASE_TYPE_NOT_CONVERTED,
+  INTAKE_FORM_AND_RECEIPT, INTAKE_TRANSFER_24H, ADMIN_ACCEPT_REVIEW_24H,
+  CRIM_FILING_REVIEW_3_7_30D, CRIM_PREFILING_NO_COERCION, CRIM_NOT_FILE_NOTICE_3D, CRIM_PROCURATORATE_FILING_SUPERVISION,
+];
