@@ -19,14 +19,16 @@ export function familyNotice(
 ): Finding[] {
   const person = target(trigger, 'subject');
   if (!person) return [];
-  const notice = firstAfter(s.relating(person, 'subject', 'person.family_notified'), trigger.time, (e) => e.attrs.measure === measure);
+  const notices = s.relating(person, 'subject', 'person.family_notified').filter((e) => e.time.getTime() >= trigger.time.getTime() && e.attrs.measure === measure);
+  const lawful = (e: Ev) => !e.attrs.exception || (allowed(e.attrs.exception) && !!e.attrs.reason?.trim());
   const out: Finding[] = [];
-  let compliedBy = notice;
+  // The first notice that complies discharges the duty, even after an unlawful exception.
+  const compliedBy = notices.find(lawful);
+  const notice = notices[0];
   if (notice?.attrs.exception) {
     const ok = allowed(notice.attrs.exception);
     const reason = notice.attrs.reason?.trim();
     if (!ok || !reason) {
-      compliedBy = undefined;
       out.push({
         kind: 'violation', ruleId: ctx.ruleId, definition: ctx.definition(trigger.time)!, subject: subjectOf(trigger), trigger, part: 'exception',
         duty, at: notice.time, evidence: [notice],
