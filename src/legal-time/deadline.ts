@@ -15,7 +15,8 @@ import { type LocalDate, addDays, addMonths, localDateOf, startOfLocalDay } from
  *   for day and month periods.
  * - The deadline is 00:00 local after the last day (exclusive) for day-based periods.
  */
-export type PeriodUnit = 'h' | 'd' | 'wd' | 'm';
+/** min = minutes and h = hours (wall clock); d = days, wd = working days, m = months (local dates). */
+export type PeriodUnit = 'min' | 'h' | 'd' | 'wd' | 'm';
 export interface Period {
   amount: number;
   unit: PeriodUnit;
@@ -62,6 +63,7 @@ export type DeadlineResult = Deadline | CalendarUnknown;
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
 
 /** Total length of the excluded intervals after the trigger, overlaps counted once. */
 export function excludedLength(trigger: Date, intervals: Interval[] = []): number {
@@ -83,8 +85,8 @@ export function computeDeadline(input: DeadlineInput, calendar: HolidayCalendar)
   const { trigger, period, custodial } = input;
   if (!Number.isInteger(period.amount) || period.amount < 0) throw new Error(`period amount must be a whole number ≥ 0, got ${period.amount}`);
   const excludedMs = excludedLength(trigger, input.excluded);
-  if (period.unit === 'h') {
-    const deadline = new Date(trigger.getTime() + period.amount * HOUR_MS + excludedMs);
+  if (period.unit === 'h' || period.unit === 'min') {
+    const deadline = new Date(trigger.getTime() + period.amount * (period.unit === 'h' ? HOUR_MS : MINUTE_MS) + excludedMs);
     return { status: 'ok', deadline, warnAt: warnPoint(input, trigger, deadline), computation: { period, custodial, excludedMs } };
   }
   const d0 = localDateOf(trigger);
@@ -125,9 +127,10 @@ function warnPoint(input: DeadlineInput, trigger: Date, deadline: Date): Date {
   if ('fraction' in warn) return new Date(trigger.getTime() + Math.round((deadline.getTime() - trigger.getTime()) * warn.fraction));
   const { amount, unit } = warn.before;
   if (unit === 'h') return new Date(deadline.getTime() - amount * HOUR_MS);
+  if (unit === 'min') return new Date(deadline.getTime() - amount * MINUTE_MS);
   if (unit === 'm') return startOfLocalDay(addDays(addMonths(localDateOf(new Date(deadline.getTime() - 1)), -amount), 1));
   return new Date(deadline.getTime() - amount * DAY_MS);
 }
 
 const defaultWarn = (p: Period): WarnPoint =>
-  p.unit === 'h' ? { fraction: 0.75 } : p.unit === 'm' ? { before: { amount: 15, unit: 'd' } } : { before: { amount: 1, unit: 'd' } };
+  p.unit === 'h' || p.unit === 'min' ? { fraction: 0.75 } : p.unit === 'm' ? { before: { amount: 15, unit: 'd' } } : { before: { amount: 1, unit: 'd' } };

@@ -18,7 +18,7 @@ function catalogue(): Map<string, { core: boolean }> {
 
 const SEVERITIES = new Set(['S1', 'S2', 'S3', 'S4']);
 const GRADES = new Set(['V-text', 'V-secondary', 'V-report', 'U', 'D']);
-const UNITS = new Set(['h', 'd', 'wd', 'm']);
+const UNITS = new Set(['min', 'h', 'd', 'wd', 'm']);
 const byId = (): Map<string, RuleDefinition[]> => {
   const m = new Map<string, RuleDefinition[]>();
   for (const r of ALL_RULES) m.set(r.id, [...(m.get(r.id) ?? []), r]);

@@ -5,6 +5,15 @@ const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 const P = (amount: number, unit: PeriodUnit): Period => ({ amount, unit });
 const base = { version: 1, effective: {}, domain: 'interrogation', status: 'planned', caseKind: 'both' } as const;
 
+/**
+ * The AV table [D] of INTV_AV_MANDATORY (CPL art.123; MPS-C art.208): categories whose band
+ * includes life imprisonment or death, organised crime and serious drug crime, as GA 240.1 prefixes.
+ */
+const AV_CATEGORY_PREFIXES = [
+  '01', '020101', '020102', '020103', '020104', '020109', '020120', '0203', '0208',
+  '040101', '040103', '040105', '040110', '040112', '0501', '060139', '060701', '060702', '060703', '060704',
+].join(',');
+
 /** Catalogue §9: interrogation, questioning and transcripts (讯问 / 询问 / 笔录). */
 export const INTERROGATION_RULES: RuleDefinition[] = [
   {
@@ -60,7 +69,13 @@ export const INTERROGATION_RULES: RuleDefinition[] = [
     parameters: {
       gapToleranceSeconds: { default: 30, description: L('允许的录像间隙（秒）', 'Allowed recording gap in seconds') },
       checkAfterHours: { default: 24, description: L('讯问结束后检查时点（小时）', 'Hours after the session at which the check runs') },
-      extendedCategories: { default: true, description: L('是否适用AV2014扩展情形', 'Apply the AV2014 extended categories') },
+      extendedCategories: { default: true, description: L('是否适用AV2014扩展情形（聋哑、精神障碍、未成年、不通晓当地语言）', 'Apply the AV2014 extended categories (deaf or mute, mentally impaired, under 18, non-local language)') },
+      avCategoryPrefixes: {
+        default: AV_CATEGORY_PREFIXES,
+        description: L('应全程录音录像的案件类别（GA 240.1 代码前缀，逗号分隔：危害国家安全，放火、决水、爆炸、投放危险物质，恐怖活动，抢劫枪支弹药，故意杀人，故意伤害，强奸，绑架，拐卖妇女儿童，抢劫，黑社会性质组织，走私贩卖运输制造毒品）',
+          'Case categories whose interrogations are AV-recorded (GA 240.1 code prefixes, comma-separated: national security; arson, flooding, explosion, poisoning; terrorism; robbing firearms; homicide; intentional injury; rape; kidnapping; trafficking; robbery; organised crime; drug trafficking)'),
+      },
+      localLanguage: { default: 'zh', description: L('当地通用语言代码（BCP 47 主标签）', 'Local language code (BCP 47 primary subtag)') },
     },
     statusNote: 'Partial (§10.3): sentencing band and "likely retraction / media risk" enter only through `av_required` and the category table.',
   },

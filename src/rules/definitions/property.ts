@@ -17,7 +17,7 @@ export const PROPERTY_RULES: RuleDefinition[] = [
     severity: { violation: 'S2' }, basis: [{ law: 'MPS-C', article: 'art.227–230' }, { law: 'MPS-A', article: 'art.107, 111' }, { law: 'PSAPL', article: 'art.89' }], grade: 'V-text',
     parameters: {
       graceHours: { default: 24, description: L('扣押后补齐文书的宽限（小时）', 'Hours after seizure to complete the paperwork') },
-      countyApprovalValueThreshold: { default: 0, description: L('须县级以上批准的贵重财物价值门槛（元，待配置）', 'Value (¥) above which county approval is needed (to be set)') },
+      countyApprovalValueThreshold: { default: 50000, description: L('扣押财物总价值达到该数额（元）须县级以上负责人批准（平台默认值，按本局规定调整）', 'Total value (¥) of a seizure from which county-level approval is needed (platform default; set to the bureau\'s rule)') },
     },
     statusNote: 'Partial (§10.3): photographs, valuation and necessities left to dependants are not represented.',
   },
@@ -84,7 +84,7 @@ export const PROPERTY_RULES: RuleDefinition[] = [
     compliance: { events: ['item.frozen', 'item.unfrozen', 'case.closed'], checks: ['renewal (item.frozen, renewal) before expiry'] },
     limit: { ...P(6, 'm'), custodial: 'never' },
     extensions: [
-      { approvalFor: 'freeze', newLimit: P(12, 'm'), level: 'city', reasons: ['major_complex'], note: 'major/complex: 1 year, renewable by 1 year' },
+      { approvalFor: 'freeze', newLimit: P(12, 'm'), level: 'city', note: "deposits, major/complex: 1 year, renewable by 1 year; the freeze's `term` is capped by its asset kind's limit" },
       { newLimit: P(24, 'm'), note: "term 'securities': 2 years" },
     ],
     warn: { before: P(15, 'd') },

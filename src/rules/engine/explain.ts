@@ -1,4 +1,4 @@
-import type { Deadline } from '../../legal-time/deadline.js';
+import type { Deadline, Period } from '../../legal-time/deadline.js';
 import type { Localized, RuleDefinition } from '../definition.js';
 
 /**
@@ -66,14 +66,17 @@ export function duration(ms: number): Localized {
   return { 'zh-CN': zh, en };
 }
 
-const UNIT_ZH = { h: '小时', d: '日', wd: '个工作日', m: '个月' } as const;
-const UNIT_EN = { h: 'hours', d: 'days', wd: 'working days', m: 'months' } as const;
+const UNIT_ZH = { min: '分钟', h: '小时', d: '日', wd: '个工作日', m: '个月' } as const;
+const UNIT_EN = { min: 'minutes', h: 'hours', d: 'days', wd: 'working days', m: 'months' } as const;
+
+/** A period in words, e.g. 24小时 / 24 hours. */
+export const periodText = (p: Period): Localized => ({ 'zh-CN': `${p.amount}${UNIT_ZH[p.unit]}`, en: `${p.amount} ${UNIT_EN[p.unit]}` });
 
 /** How a deadline came about: the limit, the first counted day, holiday shift, excluded time. */
 export function computationText(d: Deadline): Localized {
   const c = d.computation;
-  const zh: string[] = [`期限${c.period.amount}${UNIT_ZH[c.period.unit]}`];
-  const en: string[] = [`limit ${c.period.amount} ${UNIT_EN[c.period.unit]}`];
+  const zh: string[] = [`期限${periodText(c.period)['zh-CN']}`];
+  const en: string[] = [`limit ${periodText(c.period).en}`];
   if (c.startDate) {
     zh.push(`自${c.startDate}起算`);
     en.push(`counted from ${c.startDate}`);
@@ -81,7 +84,7 @@ export function computationText(d: Deadline): Localized {
   if (c.shiftedTo) {
     zh.push(`末日${c.lastDay}为节假日，顺延至${c.shiftedTo}`);
     en.push(`last day ${c.lastDay} is a holiday, moved to ${c.shiftedTo}`);
-  } else if (c.custodial && c.period.unit !== 'h') {
+  } else if (c.custodial && c.period.unit !== 'h' && c.period.unit !== 'min') {
     zh.push('在押期间不因节假日顺延');
     en.push('custodial: not moved for holidays');
   }

@@ -101,12 +101,12 @@ export function approvals(s: Snapshot, purpose: string, opts: { about?: string; 
     .map((e) => ({ event: e, for: purpose, level: approverLevel(s, e), newLimit: e.attrs.new_limit ? parseIsoPeriod(e.attrs.new_limit) : undefined, reason: e.attrs.reason }));
 }
 
-/** ISO 8601 durations as periods: P30D, P7D, P3M, P1Y (12 months), PT24H, P2W (14 days). */
+/** ISO 8601 durations as periods: P30D, P7D, P3M, P1Y (12 months), PT24H, PT15M, P2W (14 days). */
 export function parseIsoPeriod(text: string): Period | undefined {
   const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(text.trim());
   if (!m || text.trim() === 'P' || text.trim() === 'PT') return undefined;
   const [y, mo, w, d, h, mi] = m.slice(1).map((v) => (v ? Number(v) : 0));
-  if (h || mi) return y || mo || w || d ? undefined : mi ? undefined : { amount: h, unit: 'h' };
+  if (h || mi) return y || mo || w || d ? undefined : mi ? { amount: h * 60 + mi, unit: 'min' } : { amount: h, unit: 'h' };
   if (y || mo) return w || d ? undefined : { amount: y * 12 + mo, unit: 'm' };
   return { amount: w * 7 + d, unit: 'd' };
 }

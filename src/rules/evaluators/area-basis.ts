@@ -13,7 +13,6 @@ import type { Ev, Snapshot } from '../engine/snapshot.js';
  * deadline for windows that are not whole hours (the 15-minute area windows, hour parameters a
  * bureau may set to half an hour).
  */
-const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
 export interface Tier {
@@ -90,29 +89,13 @@ export function summonsLimit(s: Snapshot, iv: MeasureInterval<PersonEvent>, pers
 }
 
 /**
- * A deadline `minutes` after its start: a whole number of hours goes through the legal-time
- * computation; anything else (15 min) is wall-clock arithmetic with the rule's warn fraction.
- * Hour and minute windows never move for holidays, so the two agree.
+ * A deadline over a window of minutes (e.g. 15 min [D] from arrival to the area): whole hours
+ * are an hour period, anything else a minute period. Both run on the wall clock and never move
+ * for holidays.
  */
 export function windowDeadline(ctx: RuleContext, spec: Omit<DeadlineSpec, 'period' | 'custodial'> & { minutes: number }): Finding | undefined {
   const { minutes, ...rest } = spec;
   if (!(minutes >= 0)) return undefined;
-  if (Number.isInteger(minutes / 60)) return deadlineFinding(ctx, { ...rest, period: P(minutes / 60, 'h'), custodial: true });
-  const definition = ctx.definition(spec.trigger.time);
-  if (!definition) return undefined;
-  const start = (spec.start ?? spec.trigger.time).getTime();
-  const length = Math.round(minutes * MINUTE);
-  const deadline = new Date(start + length);
-  const warn = spec.warn ?? definition.warn;
-  const warnAt = warn && 'before' in warn && warn.before.unit === 'h'
-    ? new Date(Math.max(start, deadline.getTime() - warn.before.amount * HOUR))
-    : new Date(start + Math.round(length * (warn && 'fraction' in warn ? warn.fraction : 0.75)));
-  return {
-    kind: 'deadline', ruleId: ctx.ruleId, definition, subject: spec.subject, trigger: spec.trigger, part: spec.part, duty: spec.duty,
-    evidence: spec.evidence, inclusive: true, compliedBy: spec.compliedBy, compliedAt: spec.compliedAt,
-    deadline: {
-      status: 'ok', deadline, warnAt,
-      computation: { period: { amount: Math.round((minutes / 60) * 100) / 100, unit: 'h' }, custodial: true, excludedMs: 0 },
-    },
-  };
+  const period = Number.isInteger(minutes / 60) ? P(minutes / 60, 'h') : P(Math.round(minutes), 'min');
+  return deadlineFinding(ctx, { ...rest, period, custodial: true });
 }

@@ -26,7 +26,7 @@ export const INTV_TWO_OFFICERS: RuleEvaluator = {
 
 const TRANSCRIPTS = ['讯问笔录', '询问笔录'];
 
-/** The instant a transcript is judged: when its session ended, else when it became present (§10.1 "immediate; again on change"). */
+/** The instant a transcript is judged: when its session ended, else when it was filed (§10.1 "immediate; again on change"). */
 function transcriptsToJudge(s: Snapshot): Array<{ doc: string; at: Date; trigger: ReturnType<Snapshot['relating']>[number] }> {
   const out = [];
   for (const o of s.objectsOfType('document')) {
@@ -37,7 +37,10 @@ function transcriptsToJudge(s: Snapshot): Array<{ doc: string; at: Date; trigger
     const started = related.find((e) => e.type === 'interrogation.started');
     const ended = related.find((e) => e.type === 'interrogation.ended');
     if (started && !ended) continue; // the session is still running: the transcript is not final
-    const trigger = ended ?? related.find((e) => e.type === 'document.filed') ?? related[0];
+    // Final only at its session's end or when filed: a transcript opened early (e.g. the family
+    // notice of an administrative summons is its first entry) is present but not yet final.
+    const trigger = ended ?? related.find((e) => e.type === 'document.filed');
+    if (!trigger) continue;
     out.push({ doc: o.id, at: trigger.time, trigger });
   }
   return out;
@@ -65,7 +68,11 @@ export const INTV_TRANSCRIPT_SIGNATURES: RuleEvaluator = {
       if (sigs === undefined) unknown.push('officer_signatures');
       else if (Number(sigs) < 2) defects.push([`民警签名${sigs}人，少于2人`, `officer_signatures ${sigs} < 2`]);
       const interpreterPresent = s.relating(doc).some((e) => e.type === 'interrogation.started' && targets(e, 'interpreter').length > 0);
-      if (interpreterPresent && !truthy(v('interpreter_signed'))) defects.push(['翻译人员未签名', 'the interpreter did not sign']);
+      if (interpreterPresent) {
+        const interpreterSigned = v('interpreter_signed');
+        if (interpreterSigned === undefined) unknown.push('interpreter_signed');
+        else if (!truthy(interpreterSigned)) defects.push(['翻译人员未签名', 'the interpreter did not sign']);
+      }
       const subject = { type: 'document' as const, id: doc };
       const duty = L('笔录应逐页签名捺印、注明确认语并由两名民警签名', 'A transcript is signed on every page, carries the confirmation phrase and two officers’ signatures');
       // Judged when the last of the relevant attribute values arrived (again on change).
