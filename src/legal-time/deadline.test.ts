@@ -24,6 +24,13 @@ function assertBoundary(d: Deadline, deadline: string) {
 }
 
 describe('legal time', () => {
+  it('runs minute periods on the wall clock, across midnight and holidays alike, warning at 75 %', () => {
+    const d = ok({ trigger: t('2025-09-30T23:50:00+08:00'), period: { amount: 15, unit: 'min' }, custodial: false });
+    assert.equal(iso(d.deadline), '2025-10-01T00:05:00+08:00');
+    assert.equal(iso(d.warnAt), '2025-10-01T00:01:15+08:00');
+    assert.equal(d.computation.startDate, undefined, 'no day counting for minutes');
+  });
+
   it('reproduces the spec example: detention 03-10 23:40, 3 days custodial → 03-14 00:00', () => {
     const d = ok({ trigger: t('2025-03-10T23:40:00+08:00'), period: { amount: 3, unit: 'd' }, custodial: true });
     assertBoundary(d, '2025-03-14T00:00:00+08:00');
