@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { startOfLocalDay } from '../../legal-time/local-date.js';
 import type { Localized, Severity } from '../definition.js';
 import { basisText, computationText, duration, localTime } from './explain.js';
 import type { Alert, AlertLevel, AlertStatus, Finding, Timer } from './finding.js';
@@ -14,6 +15,9 @@ import type { Alert, AlertLevel, AlertStatus, Finding, Timer } from './finding.j
  * The alert id depends on rule, subject, trigger and part only, so a warning that becomes
  * overdue is the same alert, and full and incremental evaluation name alerts alike.
  */
+/** How long before a date the calendar does not cover a duty depending on it is reported [D]. */
+export const CALENDAR_NOTICE_DAYS = 30;
+
 export interface Where {
   caseId: string | null;
   incidentId: string | null;
@@ -58,6 +62,13 @@ export function judge(f: Finding, asOf: Date, where: Where): Judgement {
     return { alert: make('violation', 'open', f.at, { outcome: f.reason }) };
   }
   if (f.kind === 'calendar_unknown') {
+    // Next year's holiday arrangement is published late in the year: say so only when the
+    // unknown date is near; until then a timer brings the duty back (by then it may be configured).
+    const unknownFrom = startOfLocalDay(f.date);
+    const noticeAt = new Date(unknownFrom.getTime() - CALENDAR_NOTICE_DAYS * 86_400_000);
+    if (asOf.getTime() < noticeAt.getTime()) {
+      return { timer: { alertId: id, ruleId: f.ruleId, subject: f.subject, kind: 'warn', fireAt: noticeAt.toISOString(), dueAt: unknownFrom.toISOString() } };
+    }
     return {
       alert: make('warning', 'open', f.trigger.time, {
         severity: 'S4',

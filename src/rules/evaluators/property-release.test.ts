@@ -165,8 +165,12 @@ describe('PROP_FREEZE_TERM', () => {
     assert.deepEqual(dueOf({ asset_kind: 'other', term: 'bad' }), []);
   });
 
-  it('beyond the holiday calendar: "calendar unknown" (S4), not a guess', () => {
-    const alerts = run(freeze({ asset_kind: 'securities', term: 'P2Y' })(property()), '2025-03-12T00:00:00+08:00').alerts;
+  it('beyond the holiday calendar: "calendar unknown" (S4) once the date is within 30 days, never a guess', () => {
+    const g = freeze({ asset_kind: 'securities', term: 'P2Y' })(property());
+    const early = run(g, '2025-03-12T00:00:00+08:00');
+    assert.deepEqual(early.alerts, [], 'two years ahead: nothing to say yet');
+    assert.deepEqual(early.timers.map((t) => `${t.kind} ${t.fireAt}`), ['warn 2027-02-08T16:00:00.000Z'], 'a timer 30 days before the unknown date');
+    const alerts = run(g, '2027-02-10T00:00:00+08:00').alerts;
     assert.deepEqual(alerts.map((a) => `${a.level} ${a.status} ${a.severity}`), ['warning open S4']);
     assert.match(alerts[0].message['zh-CN'], /节假日安排未覆盖2027-03-11/);
   });
