@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { startOfLocalDay } from '../../legal-time/local-date.js';
 import type { Localized, Severity } from '../definition.js';
-import { basisText, computationText, duration, localTime } from './explain.js';
+import { basisText, computationText, duration, localTime, periodText } from './explain.js';
+import { parseIsoPeriod } from './facts.js';
 import type { Alert, AlertLevel, AlertStatus, Finding, Timer } from './finding.js';
 
 /**
@@ -80,8 +81,11 @@ export function judge(f: Finding, asOf: Date, where: Where): Judgement {
   const { deadline: dl, inclusive } = f;
   const due = dl.deadline;
   const warnAt = dl.warnAt.getTime() < due.getTime() ? dl.warnAt : due;
-  const how = computationText(dl);
-  const computation = { ...dl.computation, deadline: due.toISOString(), warnAt: warnAt.toISOString(), explanation: how };
+  // An approval among the evidence is the extension the limit rests on (catalogue: 延长 with approval level).
+  const extensions = (f.evidence ?? []).filter((e) => e.type === 'approval.granted')
+    .map((e) => ({ approvalEventId: e.id, for: e.attrs.for ?? null, newLimit: e.attrs.new_limit ?? null, level: e.attrs.level ?? null, reason: e.attrs.reason ?? null }));
+  const how = withExtensions(computationText(dl), extensions);
+  const computation = { ...dl.computation, deadline: due.toISOString(), warnAt: warnAt.toISOString(), extensions, explanation: how };
   const lateAt = (t: Date) => (inclusive ? t.getTime() > due.getTime() : t.getTime() >= due.getTime());
   const doneAt = f.compliedBy?.time ?? f.compliedAt;
   const evidence = [...(f.evidence ?? []), ...(f.compliedBy ? [f.compliedBy] : [])].map((e) => e.id);
@@ -136,4 +140,17 @@ function severityOf(f: Finding, level: AlertLevel): Severity {
   if (level === 'warning') return s.warning ?? s.overdue ?? s.violation;
   if (level === 'overdue') return s.overdue ?? s.violation;
   return s.violation;
+}
+
+const LEVEL_ZH: Record<string, string> = {
+  department: '办案部门负责人', county: '县级以上公安机关负责人', city: '市级公安机关', upper: '上一级公安机关', provincial: '省级公安机关',
+  procuratorate: '人民检察院', upper_procuratorate: '上一级人民检察院', provincial_procuratorate: '省级人民检察院',
+};
+
+function withExtensions(how: Localized, extensions: Array<{ newLimit: string | null; level: string | null }>): Localized {
+  if (extensions.length === 0) return how;
+  const limit = (x: { newLimit: string | null }) => (x.newLimit ? parseIsoPeriod(x.newLimit) : undefined);
+  const zh = extensions.map((x) => `经${x.level ? LEVEL_ZH[x.level] ?? x.level : ''}批准延长${limit(x) ? `至${periodText(limit(x)!)['zh-CN']}` : ''}`).join('，');
+  const en = extensions.map((x) => `extended${limit(x) ? ` to ${periodText(limit(x)!).en}` : ''} with ${x.level ?? 'an'} approval`).join(', ');
+  return { 'zh-CN': `${zh}，${how['zh-CN']}`, en: `${en}, ${how.en}` };
 }

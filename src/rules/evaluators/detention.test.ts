@@ -211,7 +211,11 @@ describe('CRIM_DETENTION_ARREST_REQUEST_DEADLINE', () => {
   it('extends to 30 days only with a serial, repeat or gang reason', () => {
     for (const reason of ['serial', 'repeat', 'gang']) {
       const g = approve(detained(), 'a1', '2025-03-13T10:00', 'arrest_request', 'P30D', 'county', reason);
-      assert.deepEqual(summary(g.evaluate(rule, t('2025-04-09T00:00')).alerts), [`${F} warning open S1 raised ${z('2025-04-09T00:00')} due ${z('2025-04-10T00:00')}`], reason);
+      const [alert] = g.evaluate(rule, t('2025-04-09T00:00')).alerts;
+      assert.deepEqual(summary([alert]), [`${F} warning open S1 raised ${z('2025-04-09T00:00')} due ${z('2025-04-10T00:00')}`], reason);
+      // The alert says which approval the longer limit rests on.
+      assert.match(alert.message['zh-CN'], /经县级以上公安机关负责人批准延长至30日/);
+      assert.deepEqual(alert.evidenceEventIds, ['a1']);
     }
     const noReason = approve(detained(), 'a1', '2025-03-13T10:00', 'arrest_request', 'P30D', 'county', 'complex');
     assert.equal(noReason.evaluate(rule, t('2025-04-09T00:00')).alerts[0].dueAt, due);
