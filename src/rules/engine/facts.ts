@@ -1,4 +1,5 @@
-import type { Interval, Period } from '../../legal-time/deadline.js';
+import type { HolidayCalendar } from '../../legal-time/calendar.js';
+import { computeDeadline, type Interval, type Period } from '../../legal-time/deadline.js';
 import { localDateOf } from '../../legal-time/local-date.js';
 import type { ApprovalLevel } from '../definition.js';
 import { isHeld, measureTimeline, type MeasureTimeline } from './measures.js';
@@ -45,6 +46,17 @@ export function heldAt(s: Snapshot, personId: string, at: Date): boolean {
 export function personsWithRole(s: Snapshot, role: string): string[] {
   return s.objectsOfType('person').filter((p) => s.attr(p.id, 'role') === role).map((p) => p.id);
 }
+
+/**
+ * Whether a case-level period from `start` is custodial (§9.1): a suspect of the case is held on
+ * its last day — the day it ends when not moved for holidays.
+ */
+export function heldOnLastDay(s: Snapshot, calendar: HolidayCalendar, start: Date, period: Period, excluded?: Interval[]): boolean {
+  const unshifted = computeDeadline({ trigger: start, period, custodial: true, excluded }, calendar);
+  return unshifted.status === 'ok' && suspectHeldOn(s, unshifted.deadline);
+}
+
+export const defined = <T>(list: Array<T | undefined>): T[] => list.filter((x): x is T => x !== undefined);
 
 /** Whether any suspect of the case is held on the local date of `day` (case-level custodial periods, §9.1). */
 export function suspectHeldOn(s: Snapshot, dayEnd: Date): boolean {

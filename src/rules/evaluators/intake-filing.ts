@@ -1,7 +1,7 @@
 import type { Period } from '../../legal-time/deadline.js';
 import { deadlineFinding, L, P, violation, type RuleContext, type RuleEvaluator } from '../engine/context.js';
 import { duration, localTime } from '../engine/explain.js';
-import { approvals, caseIdOf, caseKind, levelAtLeast, personsWithRole, suspectHeldOn } from '../engine/facts.js';
+import { approvals, caseIdOf, caseKind, heldOnLastDay, levelAtLeast, personsWithRole } from '../engine/facts.js';
 import type { Finding } from '../engine/finding.js';
 import { type Ev, type Snapshot, target, targets } from '../engine/snapshot.js';
 import { beforeLimitPassed, defined, earliest, firstAtOrAfter, noticesOfType, periodEnd } from './intake-common.js';
@@ -13,10 +13,7 @@ import { beforeLimitPassed, defined, earliest, firstAtOrAfter, noticesOfType, pe
 const caseSubject = (id: string) => ({ type: 'case' as const, id });
 
 /** §9.1: a case-level period is custodial if a suspect is held on its (unshifted) last day. */
-function custodialPeriod(s: Snapshot, ctx: RuleContext, start: Date, period: Period): boolean {
-  const end = periodEnd(ctx, start, period, true);
-  return end !== undefined && suspectHeldOn(s, end);
-}
+const custodialPeriod = (s: Snapshot, ctx: RuleContext, start: Date, period: Period): boolean => heldOnLastDay(s, ctx.calendar, start, period);
 
 /**
  * The base review limit by case category: "prefix=days" pairs [D] for limits set by other rules
