@@ -123,6 +123,8 @@ export const CLOSURE_RULES: RuleDefinition[] = [
     parameters: {
       releaseHours: { default: 4, description: L('"立即释放"的平台时限（小时）', 'Platform hours for "immediate" release') },
       itemReturnDays: { default: 3, description: L('财物解除返还时限（日）', 'Days to lift seizures and return property') },
+      measureLiftDays: { default: 3, description: L('解除取保候审、监视居住的平台时限（日）', 'Platform days to lift bail or residential surveillance') },
+      keptItemCategories: { default: 'drugs,weapon', description: L('撤案后不予返还的财物类别（违禁品等，逗号分隔）', 'Item categories not returned on withdrawal (contraband; comma-separated)') },
     },
   },
   {
@@ -134,5 +136,33 @@ export const CLOSURE_RULES: RuleDefinition[] = [
     limit: { ...P(7, 'd'), custodial: 'never' },
     severity: { violation: 'S2' }, basis: [{ law: 'MPS-C', article: 'art.293–294' }], grade: 'V-text',
     statusNote: 'Needs a non-prosecution event from the procuratorate feed.',
+  },
+  {
+    ...base, id: 'CASE_BACKLOG', caseKind: 'both', kind: 'deadline', core: false,
+    name: L('积案预警', 'Case backlog'),
+    description: L('案件受理后超过本局规定期限仍未结案（结案、作出决定、撤销或移送起诉）的，列为积案，到期前30日预警。', 'A case still open (not closed, decided, revoked or sent for prosecution) past the bureau\'s age limit for its kind or category is a backlog case; warned 30 days before.'),
+    trigger: { events: ['case.accepted'] },
+    compliance: { events: ['case.closed', 'case.decided', 'case.revoked', 'case.sent_for_prosecution'] },
+    severity: { warning: 'S4', overdue: 'S3', violation: 'S3' }, basis: [{ law: 'LOCAL', article: '积案清理' }], grade: 'D',
+    parameters: {
+      criminalDays: { default: 365, description: L('刑事案件积案期限（自受案起，日）', 'Days from acceptance after which an open criminal case is backlog') },
+      administrativeDays: { default: 180, description: L('行政案件积案期限（自受案起，日）', 'Days from acceptance after which an open administrative case is backlog') },
+      categoryDays: { default: '', description: L('按案件类别代码前缀覆盖期限，如"0501:180,0502:365"（最长前缀优先）', 'Overrides by case-category code prefix, e.g. "0501:180,0502:365" (longest prefix wins)') },
+      warnDays: { default: 30, description: L('积案到期前预警天数', 'Days before the backlog limit to warn') },
+    },
+    statusNote: 'Platform rule (积案清理), not in the catalogue.',
+  },
+  {
+    ...base, id: 'ASSET_RECOVERY_PROGRESS', caseKind: 'criminal', kind: 'deadline', core: false,
+    name: L('追赃挽损进度', 'Asset recovery progress'),
+    description: L('有经济损失的刑事案件，自立案起应按本局规定的进度追赃挽损（如90日内挽回30%、180日内挽回50%）。', 'A criminal case with a loss recovers the loss on the bureau\'s schedule from filing (e.g. 30 % within 90 days, 50 % within 180).'),
+    trigger: { events: ['case.filed'], condition: 'case.loss_amount > 0' },
+    compliance: { events: ['case.recovery_recorded'], checks: ['cumulative recovered amount / loss_amount ≥ the share of each curve point by its day'] },
+    severity: { warning: 'S4', overdue: 'S3', violation: 'S3' }, basis: [{ law: 'LOCAL', article: '追赃挽损' }], grade: 'D',
+    parameters: {
+      curve: { default: '90:0.3,180:0.5', description: L('挽损进度曲线"天数:比例"，如"90:0.3,180:0.5"', 'Recovery curve "days:share", e.g. "90:0.3,180:0.5"') },
+      warnDays: { default: 15, description: L('每个进度节点到期前预警天数', 'Days before each curve point to warn') },
+    },
+    statusNote: 'Platform rule (追赃挽损), not in the catalogue. A case closed, revoked or sent for prosecution before a point is not judged at that point.',
   },
 ];

@@ -38,7 +38,10 @@ export const DOSSIER_RULES: RuleDefinition[] = [
     trigger: { events: ['case.filed', 'case.not_filed', 'person.arrest_requested', 'case.transferred', 'case.sent_for_prosecution', 'case.revoked', 'case.decided', 'case.closed'] },
     compliance: { documents: ['per interchange §10.2'], checks: ['for each §10.2 stage event older than the grace period: documents present and dated; sealed and subject_signed not false'] },
     severity: { violation: 'S3' }, basis: [{ law: 'MPS-C', article: 'stage documents (§13a)' }, { law: 'MPS-A', article: 'stage documents (§13b)' }], grade: 'V-secondary',
-    parameters: { graceHours: { default: 24, description: L('阶段事件后补齐文书的宽限（小时）', 'Hours after a stage event before its documents are required') } },
+    parameters: {
+      graceHours: { default: 24, description: L('阶段事件后补齐文书的宽限（小时）', 'Hours after a stage event before its documents are required') },
+      stageDocuments: { default: '', description: L('各阶段应有文书表（JSON，留空使用交换规范§10.2默认表）', 'Stage document table (JSON; empty = the interchange §10.2 default)') },
+    },
     statusNote: 'S2 if a liberty document (†: 拘留证, 通知书, 释放证明书) is missing. Partial (§10.3): name and ID consistency inside documents is not represented.',
   },
   {

@@ -35,7 +35,7 @@ export function articleZh(article: string): string {
     .split(/,\s*/)
     .map((part) => {
       const m = /^(\d+)(?:[–-](\d+))?(?:\((\d+)\))?(?:\((\d+)\))?/.exec(part.trim());
-      if (!m) return '相关条款'; // e.g. "dispatch articles": no article number to render
+      if (!m) return /^[\x00-\x7f]*$/.test(part) ? '相关条款' : part; // "dispatch articles" has no number to render
       const base = m[2] ? `第${m[1]}至${m[2]}条` : `第${m[1]}条`;
       return base + (m[3] ? `第${m[3]}款` : '') + (m[4] ? `第${m[4]}项` : '');
     })

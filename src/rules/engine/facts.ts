@@ -56,8 +56,6 @@ export function heldOnLastDay(s: Snapshot, calendar: HolidayCalendar, start: Dat
   return unshifted.status === 'ok' && suspectHeldOn(s, unshifted.deadline);
 }
 
-export const defined = <T>(list: Array<T | undefined>): T[] => list.filter((x): x is T => x !== undefined);
-
 /** Whether any suspect of the case is held on the local date of `day` (case-level custodial periods, §9.1). */
 export function suspectHeldOn(s: Snapshot, dayEnd: Date): boolean {
   const at = new Date(dayEnd.getTime() - 1);
