@@ -3,6 +3,7 @@ import { duration, localTime } from '../engine/explain.js';
 import type { Finding } from '../engine/finding.js';
 import { type Ev, type Snapshot, target } from '../engine/snapshot.js';
 import { type AreaStay, allStays, exitsFirst, isSuspect, subjectOfStay } from './area-stays.js';
+import { type Span, uncovered } from '../engine/spans.js';
 
 /**
  * AREA_NEVER_UNATTENDED (catalogue §8, interchange §9.2 "watched"): an instant of a suspect's
@@ -11,7 +12,6 @@ import { type AreaStay, allStays, exitsFirst, isSuspect, subjectOfStay } from '.
  * same room and source, at most `snapshotValidityMinutes`. A snapshot with officers = 0 and
  * subjects ≥ 1 proves nobody watched; instants without data are unverified.
  */
-type Span = [from: number, to: number];
 const MINUTE = 60_000;
 
 /** Officers' positions: area events of an officer (no subject; officers on a subject's exit are escorts). */
@@ -75,19 +75,6 @@ function venueWatch(s: Snapshot, stays: AreaStay[], validityMs: number): VenueWa
   return out;
 }
 
-/** The parts of [a, b] not covered by the spans. */
-function uncovered(spans: Span[], a: number, b: number): Span[] {
-  const out: Span[] = [];
-  let at = a;
-  for (const [x, y] of [...spans].sort((p, q) => p[0] - q[0])) {
-    if (y <= at) continue;
-    if (x >= b) break;
-    if (x > at) out.push([at, x]);
-    at = Math.max(at, y);
-  }
-  if (at < b) out.push([at, b]);
-  return out;
-}
 
 /** The parts of [a, b] covered by the spans. */
 const covered = (spans: Span[], [a, b]: Span): Span[] => uncovered(uncovered(spans, a, b), a, b);
