@@ -155,14 +155,15 @@ export const CLOSURE_RULES: RuleDefinition[] = [
   {
     ...base, id: 'ASSET_RECOVERY_PROGRESS', caseKind: 'criminal', kind: 'deadline', core: false,
     name: L('追赃挽损进度', 'Asset recovery progress'),
-    description: L('有经济损失的刑事案件，自立案起应按本局规定的进度追赃挽损（如90日内挽回30%、180日内挽回50%）。', 'A criminal case with a loss recovers the loss on the bureau\'s schedule from filing (e.g. 30 % within 90 days, 50 % within 180).'),
+    description: L('有经济损失的刑事案件，自破案（或按本局设置自立案）起应按本局规定的进度追赃挽损（如90日内挽回30%、180日内挽回50%）。', 'A criminal case with a loss recovers the loss on the bureau\'s schedule from the first measure against a suspect (or, by setting, from filing): e.g. 30 % within 90 days, 50 % within 180.'),
     trigger: { events: ['case.filed'], condition: 'case.loss_amount > 0' },
     compliance: { events: ['case.recovery_recorded'], checks: ['cumulative recovered amount / loss_amount ≥ the share of each curve point by its day'] },
     severity: { warning: 'S4', overdue: 'S3', violation: 'S3' }, basis: [{ law: 'LOCAL', article: '追赃挽损' }], grade: 'D',
     parameters: {
       curve: { default: '90:0.3,180:0.5', description: L('挽损进度曲线"天数:比例"，如"90:0.3,180:0.5"', 'Recovery curve "days:share", e.g. "90:0.3,180:0.5"') },
       warnDays: { default: 15, description: L('每个进度节点到期前预警天数', 'Days before each curve point to warn') },
+      countFrom: { default: 'solved', description: L('进度起算点：solved＝破案（立案后首次对嫌疑人采取措施），filed＝立案', 'Where the curve counts from: solved = the first measure against a suspect after filing, filed = the filing') },
     },
-    statusNote: 'Platform rule (追赃挽损), not in the catalogue. A case closed, revoked or sent for prosecution before a point is not judged at that point.',
+    statusNote: 'Platform rule (追赃挽损), not in the catalogue. Counted from 破案 by default (an unsolved case is the backlog rule\'s business). A case closed, revoked or sent for prosecution before a point is not judged at that point.',
   },
 ];

@@ -5,6 +5,7 @@ import type { Finding } from '../engine/finding.js';
 import type { MeasureInterval } from '../engine/measures.js';
 import { type Ev, type Snapshot, target, targets, truthy } from '../engine/snapshot.js';
 import { summonsLimit, windowDeadline } from './area-basis.js';
+import { ADMIN_COERCIVE_MEASURE_AFTER_THE_FACT, ADMIN_DETENTION_DECIDER_LEVEL, ADMIN_ONSITE_PENALTY_FILED_24H, ADMIN_QUICK_PROCESS_48H } from './measures-extra-admin.js';
 
 /**
  * Administrative / 治安 coercive measures, catalogue §7b: the summons and its family notice,
@@ -244,4 +245,5 @@ export const ADMIN_DETENTION_EXEMPT_PERSON: RuleEvaluator = {
 /** Catalogue §7b, core rules. */
 export const ADMIN_MEASURES_EVALUATORS: RuleEvaluator[] = [
   ADMIN_SUMMONS_DURATION, ADMIN_SUMMONS_NOTIFY_FAMILY, ADMIN_CONTINUED_QUESTIONING, ADMIN_DETENTION_NOTIFY_FAMILY, ADMIN_DETENTION_EXEMPT_PERSON,
+  ADMIN_COERCIVE_MEASURE_AFTER_THE_FACT, ADMIN_QUICK_PROCESS_48H, ADMIN_ONSITE_PENALTY_FILED_24H, ADMIN_DETENTION_DECIDER_LEVEL,
 ];

@@ -91,8 +91,11 @@ describe('ASSET_RECOVERY_PROGRESS', () => {
   const WARN90 = '2025-05-20T00:00:00+08:00'; // 15 days before [D]
   const DUE180 = '2025-09-02T00:00:00+08:00';
   const WARN180 = '2025-08-18T00:00:00+08:00';
+  /** A filed case whose suspect is detained at the filing instant (solved: the curve counts from then). */
   const filed = (attrs: Record<string, string | number> = { loss_amount: '10000.00' }, kind = 'criminal') =>
-    kase(kind, attrs).event('fil', 'case.filed', FILED, {}, { case: CASE });
+    unsolved(attrs, kind).event('det', 'person.detained', FILED, {}, { case: CASE, subject: 'person:S1' });
+  const unsolved = (attrs: Record<string, string | number> = { loss_amount: '10000.00' }, kind = 'criminal') =>
+    kase(kind, attrs).object('person:S1', { role: 'suspect' }, { case: CASE }).event('fil', 'case.filed', FILED, {}, { case: CASE });
   let n = 0;
   const recovered = (g: GroupBuilder, at: string, amount: number) => g.event(`rec${++n}`, 'case.recovery_recorded', at, { amount: amount.toFixed(2) }, { case: CASE });
   const progress = (g: GroupBuilder, asOf: string, curve?: string) =>
@@ -109,7 +112,7 @@ describe('ASSET_RECOVERY_PROGRESS', () => {
     const at = (when: string) => progress(recovered(recovered(filed(), '2025-04-01T10:00:00+08:00', 2000), when, 1000), LATER, '90:0.3');
     const last = at('2025-06-03T23:59:00+08:00').alerts;
     assert.deepEqual(last.map(judged), [expected('warning', 'resolved', 'S4', CASE, WARN90, DUE90, '2025-06-03T23:59:00+08:00')]);
-    assert.match(last[0].message['zh-CN'], /立案后90日内追赃挽损应达到损失的30%/);
+    assert.match(last[0].message['zh-CN'], /破案（首次对嫌疑人采取措施）后90日内追赃挽损应达到损失的30%/);
     assert.deepEqual(at(DUE90).alerts.map(judged), [expected('overdue', 'complied_late', 'S3', CASE, WARN90, DUE90, DUE90)]);
   });
 
@@ -151,5 +154,14 @@ describe('ASSET_RECOVERY_PROGRESS', () => {
     assert.deepEqual(progress(filed({ loss_amount: '0.00' }), LATER).alerts, []);
     assert.deepEqual(progress(kase('criminal', { loss_amount: '10000.00' }), LATER).alerts, []);
     assert.deepEqual(progress(filed({ loss_amount: '10000.00' }, 'administrative'), LATER).alerts, []);
+  });
+  it('counts from 破案 by default: nothing while unsolved, the curve from the first measure against a suspect', () => {
+    assert.deepEqual(progress(unsolved(), LATER).alerts, [], 'an unsolved case is the backlog rule\'s business');
+    const solvedLater = unsolved().event('det', 'person.detained', '2025-04-02T10:00:00+08:00', {}, { case: CASE, subject: 'person:S1' });
+    // 2025-04-02 + 90 days = 07-01, a Tuesday: due 07-02 00:00.
+    assert.deepEqual(progress(solvedLater, '2025-07-02T00:00:00+08:00').alerts.map((a) => `${a.level} ${a.dueAt}`), [`overdue ${new Date('2025-07-02T00:00:00+08:00').toISOString()}`]);
+    const fromFiling = unsolved().evaluate(ASSET_RECOVERY_PROGRESS, DUE90, { params: { ASSET_RECOVERY_PROGRESS: { countFrom: 'filed' } } });
+    assert.deepEqual(fromFiling.alerts.map((a) => `${a.level} ${a.dueAt}`), [`overdue ${new Date(DUE90).toISOString()}`]);
+    assert.throws(() => unsolved().evaluate(ASSET_RECOVERY_PROGRESS, DUE90, { params: { ASSET_RECOVERY_PROGRESS: { countFrom: 'arrest' } } }), /countFrom must be "solved" or "filed"/);
   });
 });

@@ -77,6 +77,21 @@ function reachedBy(recoveries: Ev[], required: number): Ev | undefined {
 /** Events after which the case is no longer the police's to recover for. */
 const RECOVERY_ENDINGS = ['case.closed', 'case.revoked', 'case.sent_for_prosecution'];
 
+/** Measures that show a suspect was caught (破案), from which recovery can be pursued. */
+const SOLVED = ['person.detained', 'person.arrested', 'person.summoned', 'person.bail_started', 'person.rsdl_started'];
+
+/**
+ * Where the curve counts from: `solved` (default) — the first measure against a suspect after
+ * filing, since proceeds are traced from the offender and an unsolved case is the backlog rule's
+ * business; `filed` — the filing itself.
+ */
+function recoveryStart(s: Snapshot, ctx: RuleContext, filed: Ev): Ev | undefined {
+  const anchor = String(ctx.param('countFrom', filed.time));
+  if (anchor === 'filed') return filed;
+  if (anchor !== 'solved') throw new Error(`ASSET_RECOVERY_PROGRESS parameter countFrom must be "solved" or "filed", got "${anchor}"`);
+  return firstFrom(s.ofType(...SOLVED), filed.time);
+}
+
 export const ASSET_RECOVERY_PROGRESS: RuleEvaluator = {
   ruleId: 'ASSET_RECOVERY_PROGRESS',
   evaluate: (s, ctx) => {
@@ -84,19 +99,22 @@ export const ASSET_RECOVERY_PROGRESS: RuleEvaluator = {
     const filed = s.ofType('case.filed')[0];
     const loss = Number(s.attr(caseIdOf(s), 'loss_amount'));
     if (!filed || !(loss > 0)) return [];
+    const start = recoveryStart(s, ctx, filed);
+    if (!start) return [];
+    const from = start === filed ? L('立案', 'filing') : L('破案（首次对嫌疑人采取措施）', 'the first measure against a suspect');
     const warnDays = ctx.num('warnDays', filed.time);
     const closed = firstFrom(s.ofType(...RECOVERY_ENDINGS), filed.time);
     const recoveries = s.ofType('case.recovery_recorded');
     return defined(recoveryCurve(ctx).map(({ days, share }) => {
-      const bound = unshifted(filed.time, days, warnDays);
+      const bound = unshifted(start.time, days, warnDays);
       // Closed before the point: not judged there (no finding at all for later points).
       if (closed && closed.time < bound.deadline) return undefined;
       const compliedBy = reachedBy(recoveries, share * loss);
       if (compliedBy && compliedBy.time < bound.warnAt) return undefined;
       const pct = Math.round(share * 1000) / 10;
       const f = deadlineFinding(ctx, {
-        subject: caseSubject(s), trigger: filed, part: `${days}d`, period: P(days, 'd'), custodial: false, warn: { before: P(warnDays, 'd') }, compliedBy,
-        duty: L(`立案后${days}日内追赃挽损应达到损失的${pct}%`, `Recover ${pct}% of the loss within ${days} days of filing`),
+        subject: caseSubject(s), trigger: start, part: `${days}d`, period: P(days, 'd'), custodial: false, warn: { before: P(warnDays, 'd') }, compliedBy,
+        duty: L(`${from['zh-CN']}后${days}日内追赃挽损应达到损失的${pct}%`, `Recover ${pct}% of the loss within ${days} days of ${from.en}`),
       });
       // A holiday-shifted deadline may still fall after the closure.
       return f?.kind === 'deadline' && closed && closed.time < f.deadline.deadline ? undefined : f;

@@ -20,6 +20,7 @@ function workedExample(): GroupBuilder {
     .object('document:W6', { doc_type: '讯问笔录' }, { case: CASE, subject: P1 });
   on(g, 'ajgl:E0310-14', 'person.detained', '2025-03-10T23:40', {}, { officer: 'officer:O1', document: 'document:W4' });
   on(g, 'baq:XW0311-1', 'interrogation.started', '2025-03-11T00:30', { kind: 'interrogation', av_recorded: false, first_time: true }, { interrogator: 'officer:O1', document: 'document:W6' });
+  on(g, 'ajgl:E0311-02', 'notice.served', '2025-03-11T00:32', { notice_type: 'rights_notice' }, {});
   on(g, 'baq:XW0311-2', 'interrogation.ended', '2025-03-11T02:10', {}, { document: 'document:W6' });
   on(g, 'ajgl:E0311-09', 'person.jailed', '2025-03-11T09:30', {}, { unit: 'unit:JAIL' });
   on(g, 'ajgl:E0312-03', 'person.family_notified', '2025-03-12T05:40', { measure: 'criminal_detention', method: 'phone' });

@@ -7,6 +7,8 @@ import { CRIM_BAIL_MAX_12M, CRIM_RSDL_DESIGNATED_NOTIFY_24H, CRIM_RSDL_MAX_6M } 
 import { personSubject } from './custody-common.js';
 import { measureLimit } from './custody-limits.js';
 import { CRIM_SUMMONS_DURATION, CRIM_SUMMONS_PAPERWORK } from './custody-summons.js';
+import { CRIM_ARREST_EXECUTION } from './measures-extra-arrest.js';
+import { CRIM_BAIL_FORM, CRIM_COUNSEL_RIGHTS, CRIM_DETENTION_WARRANT_SHOWN } from './measures-extra-criminal.js';
 
 /**
  * Criminal coercive measures, catalogue §7a (the detention rules live in detention.ts), and the
@@ -52,4 +54,5 @@ export const CUSTODY_EVALUATORS: RuleEvaluator[] = [
   CRIM_ARREST_DECISION_AWAIT_7D, CRIM_ARREST_DENIED_RELEASE, CRIM_ARREST_NOTIFY_FAMILY_24H, CRIM_ARREST_INTERROGATE_24H,
   CRIM_INVESTIGATIVE_CUSTODY_LIMIT, CRIM_BAIL_MAX_12M, CRIM_RSDL_MAX_6M, CRIM_RSDL_DESIGNATED_NOTIFY_24H,
   CRIM_MEASURE_EXPIRED_NOT_LIFTED,
+  CRIM_DETENTION_WARRANT_SHOWN, CRIM_ARREST_EXECUTION, CRIM_BAIL_FORM, CRIM_COUNSEL_RIGHTS,
 ];
