@@ -3,6 +3,8 @@ import { ageAt, caseIdOf } from '../engine/facts.js';
 import { duration, localTime } from '../engine/explain.js';
 import type { Finding } from '../engine/finding.js';
 import { type Ev, type Snapshot, target, targets, truthy } from '../engine/snapshot.js';
+import { INTV_FIRST_IDENTITY_FIELDS, INTV_SEPARATE_SESSIONS } from './interrogation-extra.js';
+import { INTV_AV_TRANSCRIPT_CONSISTENCY } from './interrogation-extra-consistency.js';
 
 /**
  * Interrogation safeguards (讯问 / 询问), catalogue §9 and interchange §10.1: the rights notice
@@ -189,4 +191,5 @@ export const INTV_INTERPRETER: RuleEvaluator = {
     }),
 };
 
-export const INTERROGATION_EVALUATORS: RuleEvaluator[] = [INTV_FIRST_RIGHTS_NOTICE, INTV_AV_MANDATORY, INTV_JUVENILE_GUARDIAN, INTV_INTERPRETER];
+export const INTERROGATION_EVALUATORS: RuleEvaluator[] = [INTV_FIRST_RIGHTS_NOTICE, INTV_AV_MANDATORY, INTV_JUVENILE_GUARDIAN, INTV_INTERPRETER,
+  INTV_SEPARATE_SESSIONS, INTV_FIRST_IDENTITY_FIELDS, INTV_AV_TRANSCRIPT_CONSISTENCY];

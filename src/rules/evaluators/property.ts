@@ -4,6 +4,8 @@ import { deadlineFinding, L, P, violation, type RuleContext, type RuleEvaluator 
 import { approvals, caseOfficers, levelAtLeast, parseIsoPeriod } from '../engine/facts.js';
 import { type Ev, type Snapshot, target, targets, truthy } from '../engine/snapshot.js';
 import { PROP_SEIZURE_DOCS } from './property-seizure.js';
+import { PROP_ADMIN_SEIZURE_TERM, PROP_DISPOSAL_AT_CLOSURE, PROP_VICTIM_EARLY_RETURN, PROP_WITNESS_QUALIFIED } from './property-extra.js';
+import { EVID_APPRAISAL_NOTICE, EVID_LINEUP_RULES, EVID_SCENE_AND_SEARCH } from './property-extra-evidence.js';
 
 /**
  * Case property (涉案财物), catalogue §10 and interchange §10.1: handover to the custodian,
@@ -177,4 +179,5 @@ export const PROP_FREEZE_TERM: RuleEvaluator = {
       }).filter(present)),
 };
 
-export const PROPERTY_EVALUATORS: RuleEvaluator[] = [PROP_SEIZURE_DOCS, PROP_HANDOVER_24H, PROP_NO_SELF_CUSTODY, PROP_UNRELATED_RELEASE_3D, PROP_FREEZE_TERM];
+export const PROPERTY_EVALUATORS: RuleEvaluator[] = [PROP_SEIZURE_DOCS, PROP_HANDOVER_24H, PROP_NO_SELF_CUSTODY, PROP_UNRELATED_RELEASE_3D, PROP_FREEZE_TERM,
+  PROP_VICTIM_EARLY_RETURN, PROP_ADMIN_SEIZURE_TERM, PROP_WITNESS_QUALIFIED, PROP_DISPOSAL_AT_CLOSURE, EVID_APPRAISAL_NOTICE, EVID_SCENE_AND_SEARCH, EVID_LINEUP_RULES];
