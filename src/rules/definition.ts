@@ -47,7 +47,10 @@ export interface RuleDefinition {
   basis: { law: string; article: string }[];
   grade: Grade;
   parameters?: Record<string, RuleParameter>;
-  /** Whether the engine evaluates it yet, and why not. */
-  status: 'implemented' | 'planned';
+  /**
+   * What is partial about the rule, or why it cannot be evaluated from the contract. Whether it
+   * is implemented is not declared here: a rule is implemented when src/rules/evaluators has an
+   * evaluator for it (docs/rules.md shows both).
+   */
   statusNote?: string;
 }

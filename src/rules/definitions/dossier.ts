@@ -1,7 +1,7 @@
 import type { Localized, RuleDefinition } from '../definition.js';
 
 const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
-const base = { version: 1, effective: {}, domain: 'dossier', status: 'planned' } as const;
+const base = { version: 1, effective: {}, domain: 'dossier' } as const;
 
 /** Catalogue §12: dossier quality (卷宗). */
 export const DOSSIER_RULES: RuleDefinition[] = [

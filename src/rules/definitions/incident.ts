@@ -3,7 +3,7 @@ import type { Localized, RuleDefinition } from '../definition.js';
 
 const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 const P = (amount: number, unit: PeriodUnit): Period => ({ amount, unit });
-const base = { version: 1, effective: {}, domain: 'incident', status: 'planned' } as const;
+const base = { version: 1, effective: {}, domain: 'incident' } as const;
 
 /** Catalogue §5: incident reception and diversion (接处警 / 警情分流). */
 export const INCIDENT_RULES: RuleDefinition[] = [

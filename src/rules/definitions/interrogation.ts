@@ -3,7 +3,7 @@ import type { Localized, RuleDefinition } from '../definition.js';
 
 const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 const P = (amount: number, unit: PeriodUnit): Period => ({ amount, unit });
-const base = { version: 1, effective: {}, domain: 'interrogation', status: 'planned', caseKind: 'both' } as const;
+const base = { version: 1, effective: {}, domain: 'interrogation', caseKind: 'both' } as const;
 
 /**
  * The AV table [D] of INTV_AV_MANDATORY (CPL art.123; MPS-C art.208): categories whose band

@@ -3,7 +3,7 @@ import type { Localized, RuleDefinition } from '../definition.js';
 
 const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 const P = (amount: number, unit: PeriodUnit): Period => ({ amount, unit });
-const base = { version: 1, effective: {}, domain: 'property', status: 'planned', caseKind: 'both' } as const;
+const base = { version: 1, effective: {}, domain: 'property', caseKind: 'both' } as const;
 
 /** Catalogue §10: evidence and property (证据 / 涉案财物). */
 export const PROPERTY_RULES: RuleDefinition[] = [
