@@ -27,7 +27,7 @@ const key = (a: Alert) =>
   [a.id, a.ruleId, a.level, a.status, a.severity, a.subject.id, a.caseId, a.unitId, a.dueAt, a.raisedAt, a.resolvedAt, a.triggerEventId, a.evidenceEventIds.join(','), a.message['zh-CN']].join(' | ');
 
 /** The feeds share one store; each seed's cases are compared on their own. */
-const ofSeed = (seed: number) => (a: Alert) => a.caseId?.startsWith(`case:R${seed}C`) ?? false;
+const ofSeed = (seed: number) => (a: Alert) => (a.caseId ?? a.incidentId ?? '').startsWith(`${a.caseId ? 'case' : 'incident'}:R${seed}`);
 
 async function liveAlerts(seed: number): Promise<string[]> {
   const { rows } = await db.query<AlertRow>(`SELECT * FROM rule_alerts WHERE status <> 'retracted'`);

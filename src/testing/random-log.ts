@@ -51,6 +51,8 @@ export function randomFeed(seed: number, cases = 4): RandomFeed {
   const start = Date.parse('2025-09-25T08:00:00+08:00'); // spans the 2025 National Day holidays
   const timed: Array<{ t: number; rec: Rec }> = [];
   const objects: Rec[] = [];
+  /** Objects sent when they come into being, not with the reference batch. */
+  const late: Array<{ t: number; rec: Rec }> = [];
   let seq = 0;
   const ev = (t: number, type: string, rels: Array<[string, string]>, attrs: Record<string, string | number | boolean> = {}): OcelEvent => {
     const e: OcelEvent = { id: `rnd:${seed}-${++seq}`, type, time: iso(t), attributes: Object.entries(attrs).map(([name, value]) => ({ name, value: String(value) })), relationships: rels.map(([id, q]) => rel(id, q)) };
@@ -79,6 +81,15 @@ export function randomFeed(seed: number, cases = 4): RandomFeed {
     ev(t0, 'incident.received', [[incident, 'incident'], [unit, 'unit']]);
     ev(t0 + 0.2 * H, 'incident.arrived', [[incident, 'incident'], [officers[0], 'officer']]);
     ev(t0 + 1 * H, 'incident.closed', [[incident, 'incident']], { nature: kind === 'criminal' ? 'criminal' : 'public_order' });
+    // Body-cam footage, often uploaded hours or days later: an object no event names.
+    if (rng.chance(0.8)) {
+      const uploaded = t0 + rng.between(1.2, 60) * H;
+      const gap = rng.chance(0.2) ? 0.5 * H : 0;
+      late.push({ t: uploaded, rec: { object: { id: `media:R${seed}B${c}`, type: 'media', attributes: [
+        attr('kind', iso(uploaded), 'bodycam'), attr('started_at', iso(uploaded), iso(t0 + 0.15 * H + gap)), attr('ended_at', iso(uploaded), iso(t0 + 1.05 * H)),
+        attr('retention_until', iso(uploaded), iso(t0 + 200 * 24 * H)),
+      ], relationships: [rel(incident, 'incident'), rel(officers[0], 'officer')] } } });
+    }
     let t = t0 + rng.between(1.5, 30) * H;
     const accepted = ev(t, 'case.accepted', [[caseId, 'case'], [incident, 'incident'], [unit, 'unit'], [doc(caseId, undefined, '受案登记表', t), 'document']]);
     if (rng.chance(0.7)) ev(t + rng.between(0.1, 30) * H, 'notice.served', [[caseId, 'case'], [victim, 'subject']], { notice_type: 'acceptance_receipt' });
@@ -120,6 +131,21 @@ export function randomFeed(seed: number, cases = 4): RandomFeed {
     }
   }
 
+  // Incidents that never become cases (disputes): their group holds only their own records.
+  for (let i = 0; i < 2; i++) {
+    const incident = `incident:R${seed}D${i}`;
+    const t0 = start + rng.int(0, 96) * H;
+    objects.push({ object: { id: incident, type: 'incident', attributes: [attr('channel', iso(t0), '110'), attr('category', iso(t0), '900100'), attr('urgent', iso(t0), false)], relationships: [rel(UNITS[2], 'unit')] } });
+    ev(t0, 'incident.received', [[incident, 'incident'], [UNITS[2], 'unit']]);
+    ev(t0 + 0.3 * H, 'incident.arrived', [[incident, 'incident'], [officers[1], 'officer']]);
+    ev(t0 + 0.8 * H, 'incident.closed', [[incident, 'incident']], { nature: 'dispute' });
+    const uploaded = t0 + rng.between(2, 80) * H;
+    late.push({ t: uploaded, rec: { object: { id: `media:R${seed}D${i}`, type: 'media', attributes: [
+      attr('kind', iso(uploaded), 'bodycam'), attr('started_at', iso(uploaded), iso(t0 + 0.25 * H)), attr('ended_at', iso(uploaded), iso(t0 + 0.85 * H)),
+      attr('retention_until', iso(uploaded), iso(t0 + 200 * 24 * H)),
+    ], relationships: [rel(incident, 'incident'), rel(officers[1], 'officer')] } } });
+  }
+
   // Delivery: batches at increasing instants; an event goes in the first batch at or after its
   // time, or (late entry) a later one. Objects go with the first batch.
   timed.sort((a, b) => a.t - b.t);
@@ -132,6 +158,10 @@ export function randomFeed(seed: number, cases = 4): RandomFeed {
     let b = batches.findIndex((x) => x.at.getTime() >= t);
     if (rng.chance(0.15) && b < batches.length - 1) b += 1;
     batches[b].records.push(rec);
+  }
+  for (const { t, rec } of late) {
+    const b = batches.findIndex((x) => x.at.getTime() >= t);
+    batches[b < 0 ? batches.length - 1 : b].records.push(rec);
   }
   // Revisions and voids of events already sent, in a later batch (never before the event's own).
   for (const { rec } of timed.filter(() => rng.chance(0.08))) {

@@ -54,13 +54,28 @@ export async function markImportGroups(tx: Queryable, importId: number): Promise
         GROUP BY ei.object_id`, [incidents]);
   }
   await tx.query(`INSERT INTO rule_touched_events SELECT id FROM events WHERE import_id = $1 ON CONFLICT DO NOTHING`, [importId]);
-  // Events of objects this import re-anchored (stored before, changed now) and of linked incidents.
+  // Events of objects this import changed (stored before: new attributes or anchors) and of
+  // linked incidents. A changed unit, officer or room (a role, a level) bears on every group
+  // whose events name it.
   await tx.query(
     `INSERT INTO rule_touched_events
      SELECT DISTINCT eo.event_id FROM event_objects eo
-      WHERE eo.object_id IN (SELECT id FROM objects WHERE last_import = $1 AND first_import < $1 AND type IN ('person', 'item', 'document', 'media', 'incident'))
+      WHERE eo.object_id IN (SELECT id FROM objects WHERE last_import = $1 AND first_import < $1 AND type <> 'case')
          OR eo.object_id = ANY($2)
      ON CONFLICT DO NOTHING`, [importId, incidents]);
+  // Objects no event names may still bear on their case or incident (a recording uploaded later,
+  // a document's attributes completed): their anchor's group is dirty.
+  await tx.query(
+    `INSERT INTO rule_dirty_groups (group_id)
+     SELECT DISTINCT COALESCE(o.case_id, ic.case_id, o.incident_id)
+       FROM objects o LEFT JOIN incident_cases ic ON ic.incident_id = o.incident_id
+      WHERE (o.first_import = $1 OR o.last_import = $1) AND COALESCE(o.case_id, ic.case_id, o.incident_id) IS NOT NULL
+     ON CONFLICT DO NOTHING`, [importId]);
+  // A changed case (kind, category, av_required, loss…) is its own group.
+  await tx.query(
+    `INSERT INTO rule_dirty_groups (group_id)
+     SELECT id FROM objects WHERE last_import = $1 AND first_import < $1 AND type = 'case'
+     ON CONFLICT DO NOTHING`, [importId]);
   await markTouched(tx);
 }
 
