@@ -1,8 +1,9 @@
 /**
  * Suspects of an administrative (治安) case: summoned (orally on the scene, handed over by the
  * reporter, or by warrant later), questioned by two officers with the family told within the hour
- * (ADMIN_SUMMONS_DURATION, ADMIN_SUMMONS_NOTIFY_FAMILY), then decided within the time limit and
- * served (ADMIN_CASE_TIME_LIMIT, ADMIN_DECISION_SERVICE): a fine or warning later, or 行政拘留 on
+ * (ADMIN_SUMMONS_DURATION, ADMIN_SUMMONS_NOTIFY_FAMILY), told of a proposed penalty before it is
+ * decided (ADMIN_PRE_DECISION_NOTICE_AND_HEARING), then decided within the time limit and served
+ * (ADMIN_CASE_TIME_LIMIT, ADMIN_DECISION_SERVICE): a fine or warning later, or 行政拘留 on
  * the spot with the family told and the person taken to the 拘留所 (ADMIN_DETENTION_*).
  */
 import { AreaStay } from './area.js';
@@ -10,7 +11,7 @@ import type { Intake } from './cases.js';
 import type { CaseFile } from './context.js';
 import { personFacts } from './names.js';
 import { type Item, returnToVictim, seize } from './property.js';
-import { DAY, HOUR, MIN, atLocal } from './time.js';
+import { DAY, HOUR, MIN, atLocal, localDate, localHour, startOfLocalDay } from './time.js';
 import { freePair, officerPool } from './interrogation.js';
 import { type Officer, leaderOf } from './units.js';
 
@@ -52,17 +53,19 @@ function summonAndQuestion(cf: CaseFile, person: string, at: number, form: strin
     ['subject', person], ['unit', cf.unit.id], ...officers.map((o) => ['officer', o.id] as const), ...docs.map((d) => ['document', d] as const),
   ]);
   const stay = new AreaStay(cf, cf.area, person, officers, at + rng.int(2, 8) * MIN);
-  // The family is told at once; the notice is the first entry of the 询问笔录.
+  // The family is told at once, just before the questioning; the notice is the first entry of the 询问笔录.
   const openedAt = stay.start + rng.int(10, 25) * MIN;
   const transcript = cf.transcript('询问笔录', openedAt, person);
-  const noticeAt = openedAt + rng.int(2, 8) * MIN;
+  let noticeAt = openedAt + rng.int(2, 8) * MIN;
+  const session = stay.session({
+    interrogators: officers, pool: officerPool(cf), kind: 'questioning', first: true, earliest: noticeAt + 2 * MIN, minutes: [40, 90],
+    timesRecorded: form !== 'warrant', transcript,
+  }, ['interrogation_room', 'inquiry_room']);
+  // A 笔录 is dated by its start: a call made before midnight for one begun after it waits for the new day.
+  if (localDate(noticeAt) !== localDate(session.start)) noticeAt = Math.min(Math.max(startOfLocalDay(session.start), session.start - 2 * MIN), at + 50 * MIN);
   cf.event('ajgl', 'person.family_notified', noticeAt, { measure: 'admin_summons', method: 'phone' }, [
     ['subject', person], ['officer', officers[0].id], ['document', transcript],
   ]);
-  const session = stay.session({
-    interrogators: officers, pool: officerPool(cf), kind: 'questioning', first: true, earliest: noticeAt + 2 * MIN, minutes: [40, 90],
-    maxDelay: 90 * MIN, timesRecorded: form !== 'warrant', transcript,
-  }, ['interrogation_room', 'inquiry_room']);
   return { person, stay, officers, sessionEnd: session.end, detain: rng.chance(cf.profile.detain) };
 }
 
@@ -85,8 +88,10 @@ function decide(cf: CaseFile, intake: Intake, questioned: Questioned[], items: I
     decidedAt = Math.max(atLocal(intake.acceptedAt, rng.int(2, 20), rng.int(9, 17), rng.int(0, 59)), last + DAY);
   }
   const penalty = onTheSpot || rng.chance(0.85);
+  // Told at the end of the questioning, before the decision is drawn up.
+  if (penalty) for (const q of questioned) preDecisionNotice(cf, q, q.sessionEnd + rng.int(2, 6) * MIN);
   const approver = onTheSpot ? leaderOf(cf.branch.unit) : leaderOf(cf.unit);
-  const decisions = questioned.map((q) => cf.doc(penalty ? '行政处罚决定书' : '不予行政处罚决定书', decidedAt - rng.int(5, 20) * MIN, [q.person]));
+  const decisions = questioned.map((q) => cf.doc(penalty ? '行政处罚决定书' : '不予行政处罚决定书', decidedAt - rng.int(5, 12) * MIN, [q.person]));
   cf.event('ajgl', 'case.decided', decidedAt, { outcome: penalty ? 'penalty' : 'no_penalty' }, [
     ...questioned.map((q) => ['subject', q.person] as const), ['approver', approver.id], ...decisions.map((d) => ['document', d] as const),
   ]);
@@ -97,7 +102,7 @@ function decide(cf: CaseFile, intake: Intake, questioned: Questioned[], items: I
     ]);
   });
   if (intake.victim) {
-    cf.event('ajgl', 'notice.served', decidedAt + rng.int(2, 30) * HOUR, { notice_type: 'decision_copy_victim', method: 'in_person' }, [
+    cf.event('ajgl', 'notice.served', victimCopyAt(cf, decidedAt), { notice_type: 'decision_copy_victim', method: 'in_person' }, [
       ['subject', intake.reporter], ['document', decisions[0]],
     ]);
     if (items.length > 0) returnToVictim(cf, decidedAt + rng.int(1, 4) * HOUR, items, intake.reporter);
@@ -111,6 +116,24 @@ function decide(cf: CaseFile, intake: Intake, questioned: Questioned[], items: I
   const closedAt = Math.max(decidedAt + rng.int(1, 5) * DAY, last + DAY);
   cf.event('ajgl', 'case.closed', closedAt, {}, []);
   cf.stages.push(closedAt);
+}
+
+/**
+ * 处罚前告知 (PSAPL art.94; MPS-A art.167): the person is told the proposed penalty, its facts,
+ * reasons and basis and the right to state a defence, on a 行政处罚告知笔录 entered in the file.
+ */
+function preDecisionNotice(cf: CaseFile, q: Questioned, at: number): void {
+  const record = cf.doc('行政处罚告知笔录', at, [q.person], { subject_signed: true });
+  cf.event('jzgl', 'document.filed', at + cf.rng.int(2, 6) * MIN, {}, [['document', record], ['subject', q.person]]);
+}
+
+/** The victim's copy is handed over in daytime, within the day of the decision or the next morning. */
+function victimCopyAt(cf: CaseFile, decidedAt: number): number {
+  const { rng } = cf;
+  const at = decidedAt + rng.int(1, 5) * HOUR;
+  const hour = localHour(at);
+  if (hour >= 8 && hour < 20) return at;
+  return atLocal(decidedAt, hour < 8 && localHour(decidedAt) < 8 ? 0 : 1, rng.int(8, 11), rng.int(0, 59));
 }
 
 function releaseAfterDecision(cf: CaseFile, q: Questioned, decidedAt: number): number {

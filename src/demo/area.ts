@@ -45,12 +45,12 @@ export class AreaStay {
       this.segment = { type: 'holding_room', from: entryAt };
       return;
     }
-    // Waits up to 4 min at the door for a free security-check room (entry stays within 15 min).
+    // Waits at the door (outside the area) for a free security-check room.
     const checkMinutes = cf.rng.int(3, 8);
     const leaveMinutes = checkMinutes + cf.rng.int(2, 5);
     const rooms = roomsOf(unit, 'security_check');
     let wait = 0;
-    while (wait < 4 && !cf.world.schedule.firstFree(rooms, entryAt + wait * MIN, entryAt + (wait + leaveMinutes) * MIN)) wait++;
+    while (wait < 60 && !cf.world.schedule.firstFree(rooms, entryAt + wait * MIN, entryAt + (wait + leaveMinutes) * MIN)) wait++;
     this.start = entryAt + wait * MIN;
     this.segment = { type: 'security_check', from: this.start, officers: escorts };
     const at = this.start + checkMinutes * MIN;
@@ -133,7 +133,8 @@ export class AreaStay {
 
   private allocate(type: RoomType, from: number, to: number): Venue {
     const rooms = roomsOf(this.unit, type);
-    const schedule = this.cf.world.schedule;
+    const { schedule } = this.cf.world;
+    if (type === 'holding_room') return this.allocateHoldingRoom(rooms, from, to);
     let venue = schedule.firstFree(rooms, from, to);
     if (!venue) {
       venue = rooms[this.cf.rng.int(0, rooms.length - 1)];
@@ -142,6 +143,37 @@ export class AreaStay {
     schedule.book(venue.id, from, to);
     return venue;
   }
+
+  /**
+   * A holding room of its own if one is free; else one shared only with persons of the same sex
+   * and age group (adult or juvenile) from other cases (AREA_SEPARATION_AND_SEARCH_BY_SEX; co-
+   * suspects are kept apart), the least crowded first.
+   */
+  private allocateHoldingRoom(rooms: Venue[], from: number, to: number): Venue {
+    const { schedule } = this.cf.world;
+    const tag = holdingTag(this.cf, this.subject, from);
+    const group = tag.slice(0, tag.lastIndexOf('|'));
+    let venue = schedule.firstFree(rooms, from, to);
+    if (!venue) {
+      const shareable = rooms.filter((r) => schedule.compatible(r.id, from, to, (t) =>
+        t !== undefined && t.startsWith(group + '|') && !t.endsWith('|' + this.cf.id)));
+      venue = shareable.sort((a, b) => schedule.load(a.id, from, to) - schedule.load(b.id, from, to))[0];
+    }
+    if (!venue) {
+      venue = rooms[0];
+      this.cf.world.overlaps++;
+    }
+    schedule.book(venue.id, from, to, tag);
+    return venue;
+  }
+}
+
+/** `sex|adult-or-juvenile|case` of a holding-room occupant. */
+function holdingTag(cf: CaseFile, person: string, at: number): string {
+  const [y, m, d] = (cf.rec.value(person, 'birth_date') ?? '1970-01-01').split('-').map(Number);
+  // Date.UTC rolls a 29 February over to 1 March; the birthday begins at local (UTC+8) midnight.
+  const adult = at >= Date.UTC(y + 18, m - 1, d) - 8 * HOUR ? 'adult' : 'juvenile';
+  return `${cf.rec.value(person, 'gender') ?? 'unknown'}|${adult}|${cf.id}`;
 }
 
 /** An officer's positioning in a room (area events of the officer, not of the case). */
@@ -163,11 +195,13 @@ function watchLater(world: World, venue: Venue, from: number, to: number): void 
 
 /**
  * Puts a watcher in every holding room while anyone is in it: occupied time is merged per room
- * and covered by shifts of at most eight hours, custodians first, then other sworn staff.
+ * and covered by shifts of at most eight hours, custodians first, then other staff of the unit.
  */
 export function staffHoldingRooms(world: World): void {
   for (const [venue, spans] of world.watches) {
-    const pool = [...staffOf(venue.unit, 'custodian'), ...staffOf(venue.unit, 'assistant', 'lead')];
+    const pool = [
+      ...staffOf(venue.unit, 'custodian'), ...staffOf(venue.unit, 'assistant', 'lead'), ...staffOf(venue.unit, 'auxiliary', 'legal_officer', 'leader'),
+    ];
     spans.sort((a, b) => a[0] - b[0]);
     const blocks: [number, number][] = [];
     for (const [a, b] of spans) {
@@ -175,21 +209,32 @@ export function staffHoldingRooms(world: World): void {
       if (last && a <= last[1] + MIN) last[1] = Math.max(last[1], b);
       else blocks.push([a, b]);
     }
-    for (const [from, to] of blocks) cover(world, venue, pool, from, to, SHIFT);
+    for (const [from, to] of blocks) cover(world, venue, pool, from, to);
   }
   world.watches.clear();
 }
 
-/** Covers [from, to] with shifts of `shift`; when nobody is free that long, with shorter turns. */
-function cover(world: World, venue: Venue, pool: Officer[], from: number, to: number, shift: number): void {
-  for (let a = from; a < to; a += shift) {
-    const b = Math.min(to, a + shift);
-    const officer = world.schedule.firstFree(pool, a, b);
-    if (officer) position(world, venue.unit, officer, venue, a, b);
-    else if (shift > 30 * MIN && b - a > 30 * MIN) cover(world, venue, pool, a, b, shift / 4);
-    else {
-      world.overlaps++;
-      position(world, venue.unit, pool[0], venue, a, b);
+/**
+ * Covers [from, to] with turns of at most one shift: each turn goes to the first of the pool free
+ * for a whole shift, else to whoever stays free longest, handing over when they are needed elsewhere.
+ */
+function cover(world: World, venue: Venue, pool: Officer[], from: number, to: number): void {
+  const { schedule } = world;
+  for (let a = from; a < to;) {
+    const limit = Math.min(to, a + SHIFT);
+    let best: Officer | undefined;
+    let until = a;
+    for (const o of pool) {
+      const u = schedule.freeUntil(o.id, a, limit);
+      if (u > until) [best, until] = [o, u];
+      if (u === limit) break;
     }
+    if (!best) {
+      // Nobody of the unit is free at all: a generator bug, counted.
+      world.overlaps++;
+      [best, until] = [pool[0], limit];
+    }
+    position(world, venue.unit, best, venue, a, until);
+    a = until;
   }
 }

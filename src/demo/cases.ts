@@ -9,6 +9,7 @@ import type { SuspectFlow } from './catalog.js';
 import { CaseFile, type World } from './context.js';
 import { handleCriminal } from './criminal.js';
 import type { Incident } from './incidents.js';
+import { statement } from './investigation.js';
 import { personFacts } from './names.js';
 import type { Rng } from './rng.js';
 import { DAY, HOUR, MIN, atLocal, compactStamp, iso } from './time.js';
@@ -35,8 +36,9 @@ export function openCase(world: World, rng: Rng, incident: Incident): void {
   const cf = new CaseFile(world, caseNumber(world, profile.kind, unit, incident.closedAt), profile, branch, unit, rng);
   const lead = rng.pick(staffOf(unit, 'lead'));
   cf.assign(lead, rng.pick(staffOf(unit, 'lead', 'assistant').filter((o) => o !== lead)));
-  // Stations use their own area for a share of cases; brigades always the branch centre.
-  cf.area = unit.level === 'station' && rng.chance(0.3) ? unit : branch.center;
+  // Stations use their own area for a share of cases; brigades, and cases that may bring in more
+  // suspects than a station has holding rooms to keep apart, the branch centre.
+  cf.area = unit.level === 'station' && rng.chance(0.3) && profile.suspects[1] <= 2 ? unit : branch.center;
 
   const flow = rng.weighted(Object.keys(profile.flow) as SuspectFlow[], Object.values(profile.flow));
   const arrival = flow !== 'on_scene'
@@ -113,19 +115,6 @@ function accept(cf: CaseFile, intake: Intake): void {
     const witness = cf.person('witness', at - 10 * MIN, personFacts(rng, at, { male: 0.55, minAge: 18, maxAge: 70 }));
     statement(cf, witness, at);
   }
-}
-
-/** A 询问笔录 taken at the station and filed in the dossier, signed on every page. */
-function statement(cf: CaseFile, person: string, from: number): void {
-  const { rng, rec } = cf;
-  const to = from + rng.int(25, 60) * MIN;
-  const doc = cf.transcript('询问笔录', from, person);
-  const pages = rng.int(2, 6);
-  rec.update(doc, from, { started_at: iso(from), location: `${cf.unit.name}询问室` });
-  rec.update(doc, to, {
-    ended_at: iso(to), pages, signed_pages: pages, has_confirmation_phrase: true, officer_signatures: 2, subject_signed: true,
-  });
-  cf.event('jzgl', 'document.filed', to + rng.int(5, 60) * MIN, {}, [['document', doc], ['subject', person]]);
 }
 
 /** 立案 within three days; a few after an approved extension to seven; planted ones much later. */

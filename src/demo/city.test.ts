@@ -9,12 +9,9 @@ import { DEFAULT_ANCHOR, parseTime } from './time.js';
 
 // The default-scale city, generated once for every volume and contract check below.
 let city: DemoCity;
-let generationMs = 0;
 
 before(() => {
-  const started = performance.now();
   city = generateDemoCity();
-  generationMs = performance.now() - started;
 });
 
 const objects = () => city.records.flatMap((r) => ('object' in r ? [r.object] : []));
@@ -22,9 +19,8 @@ const events = () => city.records.flatMap((r) => ('event' in r ? [r.event] : [])
 const attr = (o: { attributes?: { name: string; value: string }[] }, name: string) => o.attributes?.find((a) => a.name === name)?.value;
 
 describe('demo city at the default scale', () => {
-  it('has a mid-size city’s volume and is generated in under 20 s', () => {
+  it('has a mid-size city’s volume', () => {
     const c = city.manifest.counts;
-    assert.ok(generationMs < 20_000, `generation took ${Math.round(generationMs)} ms`);
     assert.equal(c['object:unit'], 64);
     assert.ok(c['object:officer'] >= 280 && c['object:officer'] <= 340, `${c['object:officer']} officers`);
     assert.ok(c['object:incident'] > 28_000 && c['object:incident'] < 32_000, `${c['object:incident']} incidents`);
@@ -33,7 +29,8 @@ describe('demo city at the default scale', () => {
     for (const type of ['case.filed', 'person.detained', 'person.arrested', 'case.decided', 'item.seized', 'case.recovery_recorded']) {
       assert.ok(c[`event:${type}`] > 100, `${type}: ${c[`event:${type}`]}`);
     }
-    assert.ok(c.scheduling_overlaps < 100, `${c.scheduling_overlaps} scheduling overlaps`);
+    // Rooms, officers and persons are never double-booked (INTV_SEPARATE_SESSIONS, holding-room separation).
+    assert.equal(c.scheduling_overlaps, 0, `${c.scheduling_overlaps} scheduling overlaps`);
   });
 
   it('has the units of the brief: city, five branches, stations, brigades, centres, facilities, procuratorates', () => {

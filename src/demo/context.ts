@@ -11,19 +11,44 @@ import type { Rng } from './rng.js';
 import { iso } from './time.js';
 import type { Branch, City, Officer, Unit, Venue } from './units.js';
 
-/** Bookings of rooms and officers, so that nobody is in two places and no room holds two sessions. */
+/**
+ * Bookings of rooms, officers and persons, so that nobody is in two places and no room holds two
+ * sessions. A booking may carry a tag: holding rooms take several persons when their tags agree
+ * (see `compatible`).
+ */
 export class Schedule {
-  private readonly busy = new Map<string, [number, number][]>();
+  private readonly busy = new Map<string, [from: number, to: number, tag?: string][]>();
 
   free(id: string, from: number, to: number): boolean {
     const list = this.busy.get(id);
     return !list || list.every(([a, b]) => b <= from || a >= to);
   }
 
-  book(id: string, from: number, to: number): void {
+  /** Whether every booking of `id` overlapping [from, to] has a tag that `ok` accepts. */
+  compatible(id: string, from: number, to: number, ok: (tag: string | undefined) => boolean): boolean {
     const list = this.busy.get(id);
-    if (list) list.push([from, to]);
-    else this.busy.set(id, [[from, to]]);
+    return !list || list.every(([a, b, tag]) => b <= from || a >= to || ok(tag));
+  }
+
+  /** How many bookings of `id` overlap [from, to]. */
+  load(id: string, from: number, to: number): number {
+    return (this.busy.get(id) ?? []).filter(([a, b]) => b > from && a < to).length;
+  }
+
+  /** The end of the free stretch of `id` that starts at `from` (`from` itself when busy then), at most `limit`. */
+  freeUntil(id: string, from: number, limit: number): number {
+    let until = limit;
+    for (const [a, b] of this.busy.get(id) ?? []) {
+      if (a <= from && b > from) return from;
+      if (a > from) until = Math.min(until, a);
+    }
+    return until;
+  }
+
+  book(id: string, from: number, to: number, tag?: string): void {
+    const list = this.busy.get(id);
+    if (list) list.push([from, to, tag]);
+    else this.busy.set(id, [[from, to, tag]]);
   }
 
   firstFree<T extends { id: string }>(items: readonly T[], from: number, to: number): T | undefined {
@@ -44,11 +69,18 @@ export interface World {
   caseSeq: Map<string, number>;
   /** Holding-room time to be watched, per room (see area.ts). */
   watches: Map<Venue, [number, number][]>;
-  /** Sessions or watches that found no free room or officer and went ahead anyway (should stay ~0). */
+  /** Sessions, rooms or watches that found no free room or officer and went ahead anyway (a generator bug: stays 0). */
   overlaps: number;
 }
 
 export type Source = 'ajgl' | 'baq' | 'sacw' | 'jzgl';
+
+/** Events that show investigative work on a case (as CRIM_INVESTIGATION_CONTINUITY reads them). */
+const INVESTIGATIVE = new Set([
+  'interrogation.started', 'item.seized', 'item.frozen', 'appraisal.started', 'appraisal.ended', 'person.brought_in', 'person.summoned',
+  'person.detained', 'person.arrested', 'person.arrest_requested', 'person.custody_extension_requested', 'person.bail_started',
+  'person.rsdl_started', 'document.filed', 'case.recovery_recorded',
+]);
 
 /** One case as the case system numbers it: `A…` criminal, `X…` administrative. */
 export class CaseFile {
@@ -64,6 +96,10 @@ export class CaseFile {
   witness?: string;
   /** Suspects on bail, released from it when the case goes to the procuratorate. */
   readonly bailed: string[] = [];
+  /** When investigative events happened, so that no long silence is left before the transfer. */
+  readonly activity: number[] = [];
+  /** 追赃挽损 recorded so far: when and how much. */
+  readonly recoveries: Array<[at: number, amount: number]> = [];
   private readonly seq: Record<Source, number> = { ajgl: 0, baq: 0, sacw: 0, jzgl: 0 };
   private docs = 0;
   private persons = 0;
@@ -100,6 +136,7 @@ export class CaseFile {
   /** An event of this case; the `case` relationship is added first. */
   event(source: Source, type: string, t: number, attrs: Attrs, rels: Rels): string {
     const n = ++this.seq[source];
+    if (INVESTIGATIVE.has(type)) this.activity.push(t);
     return this.rec.event(`${source}:${this.no}-${String(n).padStart(3, '0')}`, type, t, attrs, [['case', this.id], ...rels]);
   }
 

@@ -11,7 +11,9 @@ import type { CaseFile } from './context.js';
 import { CUSTODY_LIMIT, type CustodyOutcome, custody, endBail, startBail } from './custody.js';
 import { personFacts } from './names.js';
 import { type Item, freeze, recordRecovery, returnToVictim, seize } from './property.js';
-import { DAY, HOUR, MIN, atLocal } from './time.js';
+import { keepInvestigating } from './investigation.js';
+import { keepRecoveryOnSchedule } from './recovery.js';
+import { DAY, HOUR, MIN, atLocal, localHour } from './time.js';
 import { freePair, officerPool } from './interrogation.js';
 import { type Officer, leaderOf } from './units.js';
 
@@ -22,6 +24,8 @@ export function handleCriminal(cf: CaseFile, intake: Intake): void {
   const onScene = intake.flow === 'on_scene';
   const identifiedAt = onScene ? (intake.arrival as number) : atLocal(filedAt, rng.int(1, 30), rng.int(7, 18), rng.int(0, 59));
   const outcomes: CustodyOutcome[] = [];
+  let solvedAt = Infinity;
+  const suspects: string[] = [];
   const items: Item[] = [];
   let last = filedAt;
   for (let i = 0; i < count; i++) {
@@ -32,9 +36,11 @@ export function handleCriminal(cf: CaseFile, intake: Intake): void {
     const person = cf.person('suspect', t0 - 10 * MIN, facts, facts.gender === 'female' ? { pregnant: false, nursing: false } : {},
       onScene ? intake.incident.id : undefined);
     if (i === 0 && profile.freeze && !onScene) items.push(freeze(cf, Math.max(filedAt + HOUR, t0 - rng.int(1, 24) * HOUR), person));
+    suspects.push(person);
     const r = suspect(cf, intake, { person, t0, officers, gang: count > 1, seizeFrom: i === 0 });
     items.push(...r.items);
     outcomes.push(r.outcome);
+    solvedAt = Math.min(solvedAt, r.firstMeasure ?? Infinity);
     last = Math.max(last, r.until);
   }
   const stolen = items.filter((x) => x.returnable && !isFrozen(cf, x));
@@ -43,7 +49,9 @@ export function handleCriminal(cf: CaseFile, intake: Intake): void {
     returnToVictim(cf, at, stolen, intake.reporter);
     last = Math.max(last, at + 3 * HOUR);
   }
-  prosecute(cf, outcomes, items, last);
+  prosecute(cf, {
+    outcomes, items, last, solvedAt, suspects, victim: intake.victim ? intake.reporter : undefined, knownAt: Math.max(filedAt, identifiedAt),
+  });
 }
 
 const isFrozen = (cf: CaseFile, item: Item): boolean => cf.rec.value(item.id, 'category') === 'deposit';
@@ -56,7 +64,15 @@ interface SuspectSpec {
   seizeFrom: boolean;
 }
 
-function suspect(cf: CaseFile, intake: Intake, s: SuspectSpec): { outcome: CustodyOutcome; items: Item[]; until: number } {
+/** What became of a suspect; `firstMeasure` is the first coercive measure (破案 for ASSET_RECOVERY_PROGRESS). */
+interface SuspectResult {
+  outcome: CustodyOutcome;
+  items: Item[];
+  until: number;
+  firstMeasure?: number;
+}
+
+function suspect(cf: CaseFile, intake: Intake, s: SuspectSpec): SuspectResult {
   const { rng, profile } = cf;
   const filedAt = intake.filedAt as number;
   const { person, t0, officers } = s;
@@ -89,7 +105,7 @@ function suspect(cf: CaseFile, intake: Intake, s: SuspectSpec): { outcome: Custo
   const pool = officerPool(cf);
   const first = stay.session({
     interrogators: officers, pool, kind: 'interrogation', first: true,
-    earliest: Math.max(stay.start + 15 * MIN, filedAt + 5 * MIN), minutes: [60, 150], maxDelay: 2 * HOUR,
+    earliest: Math.max(stay.start + 15 * MIN, filedAt + 5 * MIN), minutes: [60, 150],
   });
   const items = s.seizeFrom && profile.seize ? seize(cf, first.end + rng.int(5, 20) * MIN, person, profile.seize, officers) : [];
   let after = first.end + (items.length > 0 ? 25 * MIN : 0);
@@ -100,7 +116,6 @@ function suspect(cf: CaseFile, intake: Intake, s: SuspectSpec): { outcome: Custo
     // Questioned again after the detention (CRIM_DETENTION_INTERROGATE_24H).
     after = stay.session({
       interrogators: first.interrogators, pool, kind: 'interrogation', first: false, earliest: detainedAt + 10 * MIN, minutes: [25, 60],
-      maxDelay: HOUR,
     }).end;
   }
   if (detainedAt !== undefined) {
@@ -108,7 +123,7 @@ function suspect(cf: CaseFile, intake: Intake, s: SuspectSpec): { outcome: Custo
     const outcome = custody(cf, {
       person, detainedAt, detainedEventId, leftAreaAt, officers: first.interrogators, warrant: warrant as string, gang: s.gang,
     });
-    return { outcome, items, until: outcome.arrestedAt ?? outcome.bailAt ?? leftAreaAt };
+    return { outcome, items, until: outcome.arrestedAt ?? outcome.bailAt ?? leftAreaAt, firstMeasure: summoned ? t0 : detainedAt };
   }
   const release = after + rng.int(20, 60) * MIN;
   if (summoned) cf.event('ajgl', 'person.summons_ended', release - 5 * MIN, { outcome: 'released', handed_over: 'self' }, [['subject', person]]);
@@ -116,9 +131,9 @@ function suspect(cf: CaseFile, intake: Intake, s: SuspectSpec): { outcome: Custo
   if (rng.chance(0.8)) {
     const bailAt = out - rng.int(5, 15) * MIN;
     startBail(cf, person, bailAt);
-    return { outcome: { bailAt }, items, until: out };
+    return { outcome: { bailAt }, items, until: out, firstMeasure: summoned ? t0 : bailAt };
   }
-  return { outcome: {}, items, until: out };
+  return { outcome: {}, items, until: out, firstMeasure: summoned ? t0 : undefined };
 }
 
 /** 刑事拘留 on a 拘留证 approved at county level. */
@@ -132,11 +147,26 @@ function detention(cf: CaseFile, person: string, at: number, officers: Officer[]
   return { warrant, detainedAt: at, detainedEventId };
 }
 
+/** What the suspects' handling leaves for the end of the investigation. */
+interface Investigation {
+  outcomes: CustodyOutcome[];
+  items: Item[];
+  /** When the last suspect's handling or the return of property ended. */
+  last: number;
+  /** 破案: the first coercive measure (Infinity when none was taken). */
+  solvedAt: number;
+  suspects: string[];
+  victim?: string;
+  /** Filed and a suspect on record: from here the investigation must not stall. */
+  knownAt: number;
+}
+
 /**
- * 移送审查起诉 within the custody limit of the earliest arrest, or some months after bail; bail
- * ends and the case closes.
+ * 移送审查起诉 within the custody limit of the earliest arrest, or some months after bail, with
+ * the recovery and the investigation kept going until then; the suspects are told, bail ends and
+ * the case closes.
  */
-function prosecute(cf: CaseFile, outcomes: CustodyOutcome[], items: Item[], last: number): void {
+function prosecute(cf: CaseFile, { outcomes, items, last, solvedAt, suspects, victim, knownAt }: Investigation): void {
   const { rng } = cf;
   const arrests = outcomes.map((o) => o.arrestedAt).filter((t): t is number => t !== undefined);
   let sentAt = arrests.length > 0
@@ -145,15 +175,25 @@ function prosecute(cf: CaseFile, outcomes: CustodyOutcome[], items: Item[], last
   sentAt = Math.max(sentAt, last + DAY);
   if (arrests.length > 0) sentAt = Math.min(sentAt, Math.min(...arrests) + CUSTODY_LIMIT);
   sentAt = atLocal(sentAt, 0, rng.int(9, 16), rng.int(0, 59));
+  if (Number.isFinite(solvedAt)) keepRecoveryOnSchedule(cf, solvedAt, sentAt);
   const frozen = items.filter((i) => isFrozen(cf, i));
   if (frozen.length > 0) recordRecovery(cf, sentAt - rng.int(1, 3) * DAY, frozen);
+  keepInvestigating(cf, knownAt, sentAt - DAY, suspects, victim);
   const prosecutor = cf.branch.procuratorate;
   const docs = [cf.doc('结案报告', sentAt - DAY), cf.doc('起诉意见书', sentAt - rng.int(2, 8) * HOUR)];
   if (items.length > 0) docs.push(cf.doc('随案移送清单', sentAt - rng.int(1, 4) * HOUR, [], { copies: 2 }));
   cf.event('ajgl', 'case.sent_for_prosecution', sentAt, {}, [['target_unit', prosecutor.id], ...docs.map((d) => ['document', d] as const)]);
   cf.stages.push(sentAt);
+  // The suspects are told of the transfer the same day or the next morning (CPL art.162).
+  const toldAt = localHour(sentAt) < 15 ? sentAt + rng.int(30, 120) * MIN : atLocal(sentAt, 1, rng.int(9, 11), rng.int(0, 59));
+  for (const person of suspects) {
+    const notice = cf.doc('移送审查起诉告知书', toldAt - rng.int(5, 20) * MIN, [person]);
+    cf.event('ajgl', 'notice.served', toldAt + rng.int(0, 20) * MIN, { notice_type: 'transfer_notice', method: 'in_person' }, [
+      ['subject', person], ['document', notice],
+    ]);
+  }
   endBail(cf, sentAt);
-  const closedAt = sentAt + rng.int(1, 3) * DAY;
+  const closedAt = Math.max(sentAt + rng.int(1, 3) * DAY, toldAt + 2 * HOUR);
   cf.event('ajgl', 'case.closed', closedAt, {}, []);
   cf.stages.push(closedAt);
 }

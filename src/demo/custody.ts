@@ -6,7 +6,7 @@
  * notices are planted here.
  */
 import type { CaseFile } from './context.js';
-import { interrogate, officerPool } from './interrogation.js';
+import { freePair, interrogate, officerPool } from './interrogation.js';
 import { DAY, HOUR, MIN, atLocal } from './time.js';
 import { type Officer, leaderOf, roomsOf } from './units.js';
 
@@ -96,7 +96,8 @@ function requestArrest(cf: CaseFile, d: Detention, at: number): CustodyOutcome {
   if (rng.chance(0.1)) {
     const denial = cf.doc('不批准逮捕决定书', decidedAt, [d.person]);
     cf.event('ajgl', 'person.arrest_denied', decidedAt, {}, [['subject', d.person], ['unit', prosecutor.id], ['document', denial]]);
-    const bailAt = decidedAt + rng.int(60, 180) * MIN;
+    // Released on bail within the hours the denial allows (CRIM_ARREST_DENIED_RELEASE).
+    const bailAt = decidedAt + rng.int(40, 150) * MIN;
     startBail(cf, d.person, bailAt);
     const receipt = cf.doc('执行回执', bailAt + rng.int(2, 20) * HOUR, [d.person]);
     cf.event('ajgl', 'notice.served', bailAt + rng.int(21, 28) * HOUR, { notice_type: 'execution_receipt', method: 'in_person' }, [
@@ -108,8 +109,16 @@ function requestArrest(cf: CaseFile, d: Detention, at: number): CustodyOutcome {
   cf.event('ajgl', 'person.arrest_approved', decidedAt, {}, [['subject', d.person], ['unit', prosecutor.id], ['document', approval]]);
   const arrestedAt = decidedAt + rng.int(60, 300) * MIN;
   const warrant = cf.doc('逮捕证', decidedAt + rng.int(20, 50) * MIN, [d.person]);
+  // Two officers execute an arrest (CRIM_ARREST_EXECUTION), even when one questioned alone.
+  const arresters = freePair(cf, d.officers, arrestedAt - HOUR, arrestedAt + HOUR);
   cf.event('ajgl', 'person.arrested', arrestedAt, {}, [
-    ['subject', d.person], ...d.officers.map((o) => ['officer', o.id] as const), ['document', warrant],
+    ['subject', d.person], ...arresters.map((o) => ['officer', o.id] as const), ['document', warrant],
+  ]);
+  // The execution receipt goes back to the approving procuratorate within 3 days (MPS-C art.143).
+  const receiptAt = arrestedAt + rng.int(4, 48) * HOUR;
+  const receipt = cf.doc('执行回执', receiptAt - rng.int(30, 120) * MIN, [d.person]);
+  cf.event('ajgl', 'notice.served', receiptAt, { notice_type: 'execution_receipt', method: 'in_person' }, [
+    ['target_unit', prosecutor.id], ['document', receipt],
   ]);
   const noticeAt = arrestedAt + rng.int(2 * 60, 12 * 60) * MIN;
   const notice = cf.doc('逮捕通知书', noticeAt - rng.int(5, 30) * MIN, [d.person]);
@@ -120,14 +129,15 @@ function requestArrest(cf: CaseFile, d: Detention, at: number): CustodyOutcome {
   interrogate(cf, {
     subject: d.person, interrogators: d.officers, pool: officerPool(cf), kind: 'interrogation', first: false,
     earliest: arrestedAt + rng.int(2 * 60, 10 * 60) * MIN, minutes: [40, 90], rooms: roomsOf(cf.branch.jail, 'detention_center_interrogation'),
-    maxDelay: 4 * HOUR,
   });
   return { arrestedAt };
 }
 
 export function startBail(cf: CaseFile, person: string, at: number): void {
   const decision = cf.doc('取保候审决定书', at - cf.rng.int(10, 60) * MIN, [person]);
-  cf.event('ajgl', 'person.bail_started', at, {}, [['subject', person], ['document', decision]]);
+  // A guarantor or a deposit, never both (CRIM_BAIL_FORM, MPS-C art.83–89).
+  const form = cf.doc(cf.rng.chance(0.6) ? '保证书' : '收取保证金通知书', at - cf.rng.int(5, 50) * MIN, [person], { subject_signed: true });
+  cf.event('ajgl', 'person.bail_started', at, {}, [['subject', person], ['document', decision], ['document', form]]);
   cf.bailed.push(person);
 }
 

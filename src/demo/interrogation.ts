@@ -6,7 +6,7 @@
  * transcripts are planted here.
  */
 import type { CaseFile } from './context.js';
-import { DAY, MIN, SEC, compactStamp, iso } from './time.js';
+import { DAY, HOUR, MIN, SEC, compactStamp, iso } from './time.js';
 import { type Officer, type Venue, staffOf } from './units.js';
 
 export interface SessionSpec {
@@ -19,8 +19,6 @@ export interface SessionSpec {
   earliest: number;
   minutes: [min: number, max: number];
   rooms: Venue[];
-  /** How long the session may wait for a free room and free officers. */
-  maxDelay: number;
   /** Oral summons: the transcript records how the person came and the times (CRIM_SUMMONS_PAPERWORK). */
   timesRecorded?: boolean;
   /** The transcript was opened before the questioning (e.g. to record the family notice). */
@@ -37,36 +35,41 @@ export interface Session {
   transcript: string;
 }
 
+/** Longest wait for a room and officers; beyond it the generator has a bug (counted in `overlaps`). */
+const MAX_WAIT = 24 * HOUR;
+
+/**
+ * The earliest start, in 10-minute steps, at which one of the rooms, the subject and two of the
+ * officers are all free for the session (with two minutes either side). A busy area means a wait
+ * in the holding room, never a shared room or an officer in two places.
+ */
+function findSlot(cf: CaseFile, spec: SessionSpec, duration: number): { start: number; venue: Venue; officers: Officer[] } {
+  const { schedule } = cf.world;
+  const candidates = [...new Set([...spec.interrogators, ...(spec.pool ?? [])])];
+  for (let start = spec.earliest; start <= spec.earliest + MAX_WAIT; start += 10 * MIN) {
+    const a = start - 2 * MIN;
+    const b = start + duration + 2 * MIN;
+    if (!schedule.free(spec.subject, a, b)) continue;
+    const free = candidates.filter((o) => schedule.free(o.id, a, b));
+    if (free.length < 2) continue;
+    const venue = schedule.firstFree(spec.rooms, a, b);
+    if (venue) return { start, venue, officers: free.slice(0, 2) };
+  }
+  cf.world.overlaps++;
+  return { start: spec.earliest, venue: spec.rooms[0], officers: spec.interrogators };
+}
+
 /** Finds a slot, records the session and returns it. */
 export function interrogate(cf: CaseFile, spec: SessionSpec): Session {
   const { rng, world } = cf;
   const { schedule, planner } = world;
   const duration = rng.int(spec.minutes[0], spec.minutes[1]) * MIN;
-  const candidates = [...new Set([...spec.interrogators, ...(spec.pool ?? [])])];
-  let start = spec.earliest;
-  let venue: Venue | undefined;
-  let officers = spec.interrogators;
-  // Waits in 10-minute steps for a free room and two free officers; beyond maxDelay the session
-  // goes ahead in the first room with the preferred officers (rare; logged as overlapping).
-  for (let delay = 0; delay <= spec.maxDelay && !venue; delay += 10 * MIN) {
-    const a = spec.earliest + delay - 2 * MIN;
-    const b = spec.earliest + delay + duration + 2 * MIN;
-    const free = candidates.filter((o) => schedule.free(o.id, a, b));
-    if (free.length < 2) continue;
-    venue = schedule.firstFree(spec.rooms, a, b);
-    if (venue) {
-      start = spec.earliest + delay;
-      officers = free.slice(0, 2);
-    }
-  }
-  if (!venue) {
-    venue = spec.rooms[0];
-    world.overlaps++;
-  }
+  const { start, venue, officers } = findSlot(cf, spec, duration);
   const end = start + duration;
   const single = planner.consider('single_interrogator', end + DAY);
   const interrogators = single ? officers.slice(0, 1) : officers;
   schedule.book(venue.id, start - 2 * MIN, end + 2 * MIN);
+  schedule.book(spec.subject, start - 2 * MIN, end + 2 * MIN);
   for (const o of interrogators) schedule.book(o.id, start - 2 * MIN, end + 2 * MIN);
   cf.assign(...interrogators);
 

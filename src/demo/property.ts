@@ -105,8 +105,12 @@ export function returnToVictim(cf: CaseFile, at: number, items: Item[], victim: 
   recordRecovery(cf, at + cf.rng.int(10, 120) * MIN, back);
 }
 
+/** Records what the items bring back, never more than the part of the loss still unrecovered. */
 export function recordRecovery(cf: CaseFile, at: number, items: Item[]): void {
-  const amount = items.reduce((sum, i) => sum + (i.value ?? 0), 0);
+  const value = items.reduce((sum, i) => sum + (i.value ?? 0), 0);
+  const outstanding = cf.loss > 0 ? cf.loss - cf.recoveries.reduce((sum, [, a]) => sum + a, 0) : value;
+  const amount = Math.round(Math.min(value, outstanding) * 100) / 100;
   if (amount <= 0) return;
   cf.event('ajgl', 'case.recovery_recorded', at, { amount: amount.toFixed(2) }, items.map((i) => ['item', i.id] as const));
+  cf.recoveries.push([at, amount]);
 }

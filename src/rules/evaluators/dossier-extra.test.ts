@@ -142,6 +142,13 @@ describe('DOSSIER_DOC_TIME_CONSISTENCY', () => {
       assert.equal(alertsOf(run(transcript), 'dated_after_use').length, 1);
     });
 
+    it('does not count a 笔录 as used by an earlier act it records (a family call noted in the next day\'s 询问笔录)', () => {
+      const g = caseOf('administrative').object('document:T2', { doc_type: '询问笔录', started_at: '2025-03-06T00:10:00+08:00' }, { case: CASE, subject: P1 })
+        .event('fam', 'person.family_notified', '2025-03-05T23:58:00+08:00', { measure: 'admin_summons', method: 'phone' }, { subject: P1, case: CASE, document: 'document:T2' })
+        .event('f-T2', 'document.filed', '2025-03-06T01:30:00+08:00', {}, { document: 'document:T2', case: CASE });
+      assert.deepEqual(alertsOf(run(g), 'dated_after_use'), []);
+    });
+
     it('is a violation for a record that ends before it starts', () => {
       const g = caseOf('criminal').object('document:T1', { doc_type: '讯问笔录', started_at: '2025-03-05T10:00:00+08:00', ended_at: '2025-03-05T09:59:00+08:00' }, { case: CASE, subject: P1 })
         .event('f-T1', 'document.filed', '2025-03-05T12:00:00+08:00', {}, { document: 'document:T1', case: CASE });

@@ -91,7 +91,8 @@ const recordedBy = (s: Snapshot, at: Date): boolean =>
  *   decision on filing does not precede the case's first case.accepted (受案 ≤ 立案).
  * - `dated_after_use` (subject document; trigger: the event it is present from, §9.2): the date
  *   written on it (issued_at, else started_at) is not a later local date than that event — a
- *   warrant executed, a notice served or a form entered before the date it bears.
+ *   warrant executed, a notice served or a form entered before the date it bears. A 笔录 named by
+ *   an earlier act it records (a family notice) is not "used" by that act.
  * - `transcript_times` (subject document): a written ended_at is not before its started_at.
  * Left to their own rules (not repeated): 立案 before measures (CRIM_PREFILING_NO_COERCION), the
  * 24-hour limits to the 看守所, family notice and first interrogation, the arrest-request limits,
@@ -118,7 +119,10 @@ export const DOSSIER_DOC_TIME_CONSISTENCY: RuleEvaluator = {
       if (!from) continue;
       const type = s.attr(doc, 'doc_type') ?? '文书';
       const written = writtenAt(s, doc);
-      if (written && localDateOf(written) > localDateOf(from.time)) {
+      // A 笔录 records acts that happened before it was opened (a family called at 23:58 is noted
+      // in the 询问笔录 begun after midnight, MPS-A art.67): relating it to the act is no use of it.
+      const recordsEarlierActs = type.endsWith('笔录') && from.type !== 'interrogation.started' && from.type !== 'document.filed';
+      if (written && !recordsEarlierActs && localDateOf(written) > localDateOf(from.time)) {
         out.push(violation(ctx, {
           subject: { type: 'document', id: doc }, trigger: from, part: 'dated_after_use', at: documentKnownAt(s, doc),
           duty: L('文书落款日期不得晚于其执行、送达或入卷时间', 'A document is not dated after it was executed, served or entered'),
