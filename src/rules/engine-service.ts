@@ -4,6 +4,8 @@ import { platformCalendar } from './calendar.js';
 import type { RuleEvaluator, RuleSettings } from './engine/context.js';
 import { evaluateGroup, type GroupResult } from './engine/evaluate.js';
 import { EVALUATORS } from './evaluators/index.js';
+import { evaluatePages } from './full-evaluation.js';
+import { defaultWorkers } from './parallel/evaluation-pool.js';
 import { saveGroupResults } from './store/alerts-repository.js';
 import { SnapshotLoader } from './store/load.js';
 
@@ -26,12 +28,18 @@ export interface EngineOptions {
   evaluators?: RuleEvaluator[];
   /** Groups per transaction. */
   batch?: number;
+  /** Worker threads of a full re-evaluation (default: the cores beyond two; 0: none). */
+  workers?: number;
 }
 
 export class RuleEngine {
   readonly calendar: HolidayCalendar;
   readonly evaluators: RuleEvaluator[];
   private readonly batch: number;
+  /** Keeps the reference data (units, officers, venues) from one batch to the next. */
+  private readonly loader: SnapshotLoader;
+  private readonly workers: number;
+  private readonly ownCalendar: boolean;
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private active = false;
@@ -41,6 +49,9 @@ export class RuleEngine {
     this.calendar = opts.calendar ?? platformCalendar();
     this.evaluators = opts.evaluators ?? EVALUATORS;
     this.batch = opts.batch ?? 500;
+    this.loader = new SnapshotLoader(db);
+    this.workers = opts.workers ?? defaultWorkers();
+    this.ownCalendar = opts.calendar === undefined;
   }
 
   evaluate(snapshots: Awaited<ReturnType<SnapshotLoader['load']>>, settings: RuleSettings): Map<string, GroupResult> {
@@ -86,7 +97,7 @@ export class RuleEngine {
 
   private async reevaluate(tx: Queryable, groupIds: string[], now: Date): Promise<void> {
     const settings = await loadRuleSettings(tx);
-    const snapshots = await new SnapshotLoader(tx).load(groupIds, now);
+    const snapshots = await this.loader.on(tx).load(groupIds, now);
     const results = this.evaluate(snapshots, settings);
     // Groups with nothing left (a void removed their last event) still clear their old alerts.
     for (const g of groupIds) if (!results.has(g) && g !== 'none' && !g.startsWith('venue:')) results.set(g, { alerts: [], timers: [] });
@@ -94,28 +105,17 @@ export class RuleEngine {
   }
 
   /**
-   * Full re-evaluation as of T: every group, in batches, as a stream of results (nothing is
-   * written). `settings` lets a backtest try other parameter values.
+   * Full re-evaluation as of T: every group, in pages, as a stream of results (nothing is
+   * written). `settings` lets a backtest try other parameter values. See full-evaluation.ts.
    */
   async *evaluateAll(asOf: Date, settings?: RuleSettings): AsyncGenerator<Map<string, GroupResult>> {
     const effective = settings ?? (await loadRuleSettings(this.db));
-    const loader = new SnapshotLoader(this.db);
-    let after = '';
-    let next = this.groupPage(after);
-    for (;;) {
-      const page = await next;
-      if (page.length === 0) return;
-      after = page[page.length - 1];
-      next = this.groupPage(after); // fetch the next page while this one is evaluated
-      yield this.evaluate(await loader.load(page, asOf), effective);
-    }
-  }
-
-  private async groupPage(after: string): Promise<string[]> {
-    const { rows } = await this.db.query<{ group_id: string }>(
-      `SELECT DISTINCT group_id FROM event_groups WHERE group_id > $1 AND group_id <> 'none' AND group_id NOT LIKE 'venue:%' ORDER BY group_id LIMIT $2`,
-      [after, this.batch * 4]);
-    return rows.map((r) => r.group_id);
+    // Workers rebuild the platform's evaluators and calendar by name; anything else stays here.
+    const portable = this.ownCalendar && this.evaluators.every((e) => EVALUATORS.includes(e));
+    yield* evaluatePages({
+      db: this.db, loader: this.loader, pageSize: this.batch * 4, workers: portable ? this.workers : 0,
+      ruleIds: this.evaluators.map((e) => e.ruleId), evaluate: (snapshots, s) => this.evaluate(snapshots, s),
+    }, asOf, effective);
   }
 
   /** Runs the worker loop: dirty groups and due deadlines, every `intervalMs`, until stop(). */

@@ -38,9 +38,12 @@ export async function markImportGroups(tx: Queryable, importId: number): Promise
   await tx.query(`CREATE TEMP TABLE IF NOT EXISTS rule_touched_events (event_id text PRIMARY KEY)`);
   await tx.query(`TRUNCATE rule_touched_events`);
   // Incidents linked to a case by this import's case.accepted events (re-derived, so a void
-  // acceptance unlinks).
+  // acceptance unlinks). An index look-up per event, whatever the planner's statistics say:
+  // within the import's transaction they still describe the store before it, and PGlite has no
+  // autovacuum to refresh them (as a join this took minutes for 200,000 events on PGlite).
   const { rows: linked } = await tx.query<{ incident_id: string }>(
-    `SELECT DISTINCT eo.object_id AS incident_id FROM events e JOIN event_objects eo ON eo.event_id = e.id AND eo.qualifier = 'incident'
+    `SELECT DISTINCT eo.object_id AS incident_id
+       FROM events e, LATERAL (SELECT eo.object_id FROM event_objects eo WHERE eo.event_id = e.id AND eo.qualifier = 'incident' OFFSET 0) eo
       WHERE e.import_id = $1 AND e.type = 'case.accepted'`, [importId]);
   const incidents = linked.map((r) => r.incident_id);
   if (incidents.length) {
@@ -64,12 +67,13 @@ export async function markImportGroups(tx: Queryable, importId: number): Promise
          OR eo.object_id = ANY($2)
      ON CONFLICT DO NOTHING`, [importId, incidents]);
   // Objects no event names may still bear on their case or incident (a recording uploaded later,
-  // a document's attributes completed): their anchor's group is dirty.
+  // a document's attributes completed): their anchor's group is dirty. (New or changed by this
+  // import: last_import is this one — imports run one at a time — and indexed.)
   await tx.query(
     `INSERT INTO rule_dirty_groups (group_id)
      SELECT DISTINCT COALESCE(o.case_id, ic.case_id, o.incident_id)
        FROM objects o LEFT JOIN incident_cases ic ON ic.incident_id = o.incident_id
-      WHERE (o.first_import = $1 OR o.last_import = $1) AND COALESCE(o.case_id, ic.case_id, o.incident_id) IS NOT NULL
+      WHERE o.last_import = $1 AND COALESCE(o.case_id, ic.case_id, o.incident_id) IS NOT NULL
      ON CONFLICT DO NOTHING`, [importId]);
   // A changed case (kind, category, av_required, loss…) is its own group.
   await tx.query(

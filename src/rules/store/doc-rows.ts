@@ -1,0 +1,97 @@
+import type { Ev, Obj } from '../engine/snapshot.js';
+
+/**
+ * The rule engine's loads as JSON documents built by the server: one document per query (cast
+ * to text, so the driver hands it over untouched and any thread can parse it), times as epoch
+ * milliseconds so that no date string is parsed. The server does the joins and aggregation on its
+ * own core; the client parses one string natively instead of many rows field by field.
+ */
+export const REFERENCE_TYPES = ['unit', 'officer', 'venue'];
+
+/** [group, id, type, epoch ms, attributes as stored, [[qualifier, object], …] | null] */
+export type EventTuple = [string, string, string, number, unknown, [string, string][] | null];
+/** [id, type, unit, [[name, epoch ms, value], …] | null, [[qualifier, target], …] | null, case linking this incident | null] */
+export type ObjectTuple = [string, string, string | null, [string, number, string][] | null, [string, string][] | null, string | null];
+
+const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::float8`;
+
+// Relationships in the order they were sent (heap order), so `target(e, q)` never depends on a plan.
+const OBJECT_JSON = `json_build_array(o.id, o.type, o.unit_id,
+  (SELECT json_agg(json_build_array(a.name, ${epochMs('a.time')}, a.value) ORDER BY a.name, a.time)
+     FROM object_attributes a WHERE a.object_id = o.id),
+  (SELECT json_agg(json_build_array(r.qualifier, r.target_id) ORDER BY r.ctid) FROM object_relationships r WHERE r.source_id = o.id),
+  l.case_id)`;
+
+/** Units, officers and venues. $1 reference types. */
+export const REFERENCE_SQL = `SELECT json_agg(${OBJECT_JSON})::text AS doc
+  FROM objects o LEFT JOIN (SELECT NULL::text AS case_id) l ON false WHERE o.type = ANY($1::text[])`;
+
+/**
+ * A page of groups in one statement: their events (time ≤ T, current revision, not void) with
+ * relationships; and the objects they concern — those the events name, the groups themselves,
+ * the incidents linked to their cases (incident_cases), and every object anchored to one of those
+ * cases or incidents even when no event names it yet. $1 groups, $2 T, $3 reference types.
+ *
+ * Every step is an index look-up per row (`LATERAL (… OFFSET 0)` keeps the planner from turning
+ * it into a hash join over a whole table): a page costs what its groups hold, however large the
+ * store — a full re-evaluation runs hundreds of pages.
+ */
+export const PAGE_SQL = `
+WITH ev AS MATERIALIZED (
+  SELECT q.group_id, e.id, e.type, e.time, e.attributes, x.rels, x.named
+    FROM unnest($1::text[]) AS q(group_id),
+         LATERAL (SELECT g.event_id FROM event_groups g WHERE g.group_id = q.group_id OFFSET 0) g,
+         LATERAL (SELECT e.id, e.type, e.time, e.attributes FROM events e WHERE e.id = g.event_id AND NOT e.void AND e.time <= $2 OFFSET 0) e,
+         LATERAL (SELECT json_agg(json_build_array(eo.qualifier, eo.object_id) ORDER BY eo.ctid) AS rels, array_agg(eo.object_id) AS named
+                    FROM event_objects eo WHERE eo.event_id = e.id OFFSET 0) x),
+linked AS MATERIALIZED (SELECT incident_id, case_id FROM incident_cases WHERE case_id = ANY($1::text[])),
+anchors AS (SELECT unnest($1::text[]) AS id UNION SELECT incident_id FROM linked),
+wanted AS (
+  SELECT unnest(named) AS id FROM ev
+  UNION SELECT unnest($1::text[])
+  UNION SELECT incident_id FROM linked
+  UNION SELECT o.id FROM anchors a, LATERAL (SELECT o.id FROM objects o WHERE o.case_id = a.id OFFSET 0) o
+  UNION SELECT o.id FROM anchors a, LATERAL (SELECT o.id FROM objects o WHERE o.incident_id = a.id OFFSET 0) o)
+SELECT
+  (SELECT json_agg(json_build_array(ev.group_id, ev.id, ev.type, ${epochMs('ev.time')}, ev.attributes, ev.rels)) FROM ev)::text AS events,
+  (SELECT json_agg(${OBJECT_JSON})
+     FROM wanted w, LATERAL (SELECT * FROM objects o WHERE o.id = w.id AND NOT (o.type = ANY($3::text[])) OFFSET 0) o
+     LEFT JOIN linked l ON l.incident_id = o.id)::text AS objects`;
+
+/** Events of venue groups within a window per venue. $1 venues, $2 from, $3 to (timestamptz). */
+export const VENUE_SQL = `SELECT json_agg(json_build_array(g.group_id, e.id, e.type, ${epochMs('e.time')}, e.attributes,
+    (SELECT json_agg(json_build_array(eo.qualifier, eo.object_id) ORDER BY eo.ctid) FROM event_objects eo WHERE eo.event_id = e.id)))::text AS doc
+  FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS w(venue, t0, t1),
+       LATERAL (SELECT g.group_id, g.event_id FROM event_groups g WHERE g.group_id = w.venue OFFSET 0) g,
+       LATERAL (SELECT * FROM events e WHERE e.id = g.event_id AND NOT e.void AND e.time >= w.t0 AND e.time <= w.t1 OFFSET 0) e`;
+
+/** The rows of a document (null — no rows — gives none). */
+export function parseDoc<T>(doc: unknown): T[] {
+  if (doc === null || doc === undefined) return [];
+  return (typeof doc === 'string' ? JSON.parse(doc) : doc) as T[];
+}
+
+export function eventOf(t: EventTuple): Ev {
+  return { id: t[1], type: t[2], time: new Date(t[3]), attrs: attrsOf(t[4]), rels: (t[5] ?? []).map(([q, id]) => ({ q, id })) };
+}
+
+export function objectOf(t: ObjectTuple): Obj {
+  const o: Obj = { id: t[0], type: t[1], attrs: new Map(), rels: (t[4] ?? []).map(([q, id]) => ({ q, id })), unitId: t[2] };
+  for (const [name, time, value] of t[3] ?? []) {
+    const list = o.attrs.get(name);
+    if (list) list.push({ time, value });
+    else o.attrs.set(name, [{ time, value }]);
+  }
+  return o;
+}
+
+export function objectsOf(doc: unknown): Map<string, Obj> {
+  return new Map(parseDoc<ObjectTuple>(doc).map((t) => [t[0], objectOf(t)]));
+}
+
+function attrsOf(raw: unknown): Record<string, string> {
+  const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ name: string; value: unknown }> | null;
+  const out: Record<string, string> = {};
+  for (const a of list ?? []) out[a.name] = typeof a.value === 'string' ? a.value : String(a.value);
+  return out;
+}
