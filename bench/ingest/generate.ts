@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { JsonlWriter } from '../shared/jsonl.js';
 
 /**
  * A synthetic `.jsonl` feed for the ingest benchmark: reference units and officers, then per case
@@ -7,12 +6,10 @@ import { once } from 'node:events';
  * `events` argument, same file.
  */
 export async function writeIngestFeed(path: string, events: number): Promise<{ objects: number; events: number }> {
-  const out = createWriteStream(path);
+  const out = new JsonlWriter(path);
   let objects = 0;
   let written = 0;
-  const write = async (rec: unknown) => {
-    if (!out.write(JSON.stringify(rec) + '\n')) await once(out, 'drain');
-  };
+  const write = (rec: unknown) => out.write(rec);
   const attr = (name: string, value: string, time = '2025-01-01T00:00:00+08:00') => ({ name, time, value });
   const city = 'unit:370500000000';
   await write({ object: { id: city, type: 'unit', attributes: [attr('name', '东营市公安局'), attr('kind', 'public_security'), attr('level', 'city')] } });
@@ -67,7 +64,6 @@ export async function writeIngestFeed(path: string, events: number): Promise<{ o
       written++;
     }
   }
-  out.end();
-  await once(out, 'finish');
+  await out.close();
   return { objects, events: written };
 }

@@ -15,19 +15,13 @@ import { pipeline } from 'node:stream/promises';
 import { Writable, Readable } from 'node:stream';
 import { openDatabase } from '../../src/db/open.js';
 import { importFile } from '../../src/interchange/import.js';
+import { BENCH_DATABASE_URL, dropSchema } from '../shared/postgres.js';
 import { writeIngestFeed } from './generate.js';
 
-const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const url = BENCH_DATABASE_URL;
 const events = Number(process.argv[2] ?? 1_000_000);
 const pgliteEvents = Number(process.argv[3] ?? 200_000);
 const TABLES = ['objects', 'object_attributes', 'object_relationships', 'events', 'event_objects', 'unit_closure'];
-
-async function dropSchema(schema: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await c.end();
-}
 
 async function copyOut(client: pg.Client, table: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
