@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Alert, Timer } from '../engine/finding.js';
 import { GroupBuilder } from '../engine/group-builder.js';
 import {
   ADMIN_CONTINUED_QUESTIONING, ADMIN_DETENTION_EXEMPT_PERSON, ADMIN_DETENTION_NOTIFY_FAMILY, ADMIN_SUMMONS_DURATION, ADMIN_SUMMONS_NOTIFY_FAMILY,
 } from './admin-measures.js';
+import { z, line, lines, timers } from './area-testing.js';
 
 /** Administrative measures (catalogue §7b, interchange §10.1). Local times are Asia/Shanghai. */
 const t = (local: string) => `${local}:00+08:00`;
-const z = (local: string) => new Date(t(local)).toISOString();
-const line = (a: Alert) => `${a.level} ${a.status} ${a.severity} raised ${a.raisedAt}${a.dueAt ? ` due ${a.dueAt}` : ''}${a.resolvedAt ? ` resolved ${a.resolvedAt}` : ''}`;
-const lines = (r: { alerts: Alert[] }) => r.alerts.map(line).sort();
-const timers = (r: { timers: Timer[] }) => r.timers.map((x) => `${x.kind} ${x.fireAt}`);
 
 const CASE = 'case:A1';
 const P1 = 'person:P1';

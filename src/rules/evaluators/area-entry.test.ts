@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Alert, Timer } from '../engine/finding.js';
 import { GroupBuilder } from '../engine/group-builder.js';
 import { AREA_ENTRY_SECURITY_CHECK, AREA_IMMEDIATE_ENTRY_NO_EXIT } from './area-entry.js';
+import { t, z, line, lines, timers } from './area-testing.js';
 
 /** Into the case-handling area (catalogue §8, interchange §9.2, §10.1). Local times are Asia/Shanghai. */
-const t = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
-const z = (local: string) => new Date(t(local)).toISOString();
-const line = (a: Alert) => `${a.level} ${a.status} ${a.severity} raised ${a.raisedAt}${a.dueAt ? ` due ${a.dueAt}` : ''}${a.resolvedAt ? ` resolved ${a.resolvedAt}` : ''}`;
-const lines = (r: { alerts: Alert[] }) => r.alerts.map(line).sort();
-const timers = (r: { timers: Timer[] }) => r.timers.map((x) => `${x.kind} ${x.fireAt}`);
 
 const CASE = 'case:C1';
 const P1 = 'person:P1';
