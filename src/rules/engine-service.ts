@@ -28,7 +28,7 @@ export interface EngineOptions {
   evaluators?: RuleEvaluator[];
   /** Groups per transaction. */
   batch?: number;
-  /** Worker threads of a full re-evaluation (default: the cores beyond two; 0: none). */
+  /** Worker threads of a full re-evaluation (default: one per core but one, at least one; 0: none). */
   workers?: number;
 }
 

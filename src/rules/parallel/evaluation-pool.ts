@@ -30,11 +30,12 @@ export type FromWorker =
   | { kind: 'failed'; page: number; message: string };
 
 /**
- * Workers by default: the cores beyond two. The engine's thread and the database server keep two
- * cores busy already (the server prepares pages while the rules run); on a two-core machine,
- * workers only compete with them (measured: no gain, see docs/benchmarks.md).
+ * Workers by default: one per core but one, at least one. The engine's thread mostly waits for
+ * the server, which needs a core of its own. On the two-core benchmark machine workers saved
+ * 14 % while it was otherwise idle and cost 30 % while other processes kept both cores busy
+ * (docs/benchmarks.md, bench/rules).
  */
-export const defaultWorkers = (): number => Math.max(0, availableParallelism() - 2);
+export const defaultWorkers = (): number => Math.max(1, availableParallelism() - 1);
 
 // Built, the worker is the compiled file. Under tsx (tests, development) it is the TypeScript
 // source, which a worker thread can only load after registering tsx itself (Node 20 does not
