@@ -1,4 +1,4 @@
-import type { Period, WarnPoint } from '../legal-time/deadline.js';
+import type { Period, PeriodUnit, WarnPoint } from '../legal-time/deadline.js';
 
 /**
  * A supervision rule of the catalogue (shared/domain/rules-catalog.md) as data: what triggers
@@ -54,3 +54,7 @@ export interface RuleDefinition {
    */
   statusNote?: string;
 }
+
+/** A text in both languages, and a period: the shorthands every definition file uses. */
+export const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
+export const P = (amount: number, unit: PeriodUnit): Period => ({ amount, unit });

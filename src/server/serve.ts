@@ -97,7 +97,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
     // The live rule engine: evaluates what imports changed and fires deadlines as they fall due.
     engine = new RuleEngine(db);
     const log = app.log;
-    engine.start(1000, (err) => log.error({ err: safeError(err) }, 'rule engine batch failed; it will be retried'));
+    engine.start(250, (err) => log.error({ err: safeError(err) }, 'rule engine batch failed; it will be retried'));
     const e = engine;
     app.rulesNudge = () => e.nudge();
     await app.listen({ host: opts.host, port: opts.port });

@@ -1,8 +1,7 @@
 import type { Period, PeriodUnit } from '../../legal-time/deadline.js';
 import type { Localized, RuleDefinition } from '../definition.js';
+import { L, P } from '../definition.js';
 
-const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
-const P = (amount: number, unit: PeriodUnit): Period => ({ amount, unit });
 const base = { version: 1, effective: {}, domain: 'closure' } as const;
 const U2025 = 'PSAPL-2025 article text unverified [U] (§14.1); constants carried over from 2012 until the official text is loaded.';
 

@@ -1,6 +1,6 @@
 import type { Localized, RuleDefinition } from '../definition.js';
+import { L } from '../definition.js';
 
-const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
 const base = { version: 1, effective: {}, domain: 'dossier' } as const;
 
 /** Catalogue §12: dossier quality (卷宗). */

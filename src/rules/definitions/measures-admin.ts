@@ -1,8 +1,7 @@
 import type { Period, PeriodUnit } from '../../legal-time/deadline.js';
 import type { Localized, RuleDefinition } from '../definition.js';
+import { L, P } from '../definition.js';
 
-const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
-const P = (amount: number, unit: PeriodUnit): Period => ({ amount, unit });
 const adm = { version: 1, effective: {}, domain: 'measures', caseKind: 'administrative' } as const;
 /** PSAPL 2012 governs acts before 2026-01-01; the 2025 revision from then on (catalogue §14.1). */
 const PSAPL2012 = { version: 1, effective: { to: '2026-01-01' } } as const;

@@ -1,9 +1,8 @@
 import type { Period, PeriodUnit } from '../../legal-time/deadline.js';
 import type { Localized, RuleDefinition } from '../definition.js';
 import { ADMIN_MEASURES_RULES } from './measures-admin.js';
+import { L, P } from '../definition.js';
 
-const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
-const P = (amount: number, unit: PeriodUnit): Period => ({ amount, unit });
 const base = { version: 1, effective: {}, domain: 'measures' } as const;
 const crim = { ...base, caseKind: 'criminal' } as const;
 const FAMILY_EXCEPTIONS = ['identity_unknown', 'no_family', 'unreachable', 'force_majeure'];

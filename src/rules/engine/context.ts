@@ -93,5 +93,4 @@ export function violation(
   };
 }
 
-export const L = (zh: string, en: string): Localized => ({ 'zh-CN': zh, en });
-export const P = (amount: number, unit: Period['unit']): Period => ({ amount, unit });
+export { L, P } from '../definition.js';
