@@ -7,16 +7,33 @@ export type LocalDate = string;
 const OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 
+// Rule evaluation converts the same few hundred dates millions of times: remember them both ways.
+const MEMO_LIMIT = 100_000;
+const msByDate = new Map<LocalDate, number>();
+const dateByDay = new Map<number, LocalDate>();
+
 const toUtcMidnight = (d: LocalDate): number => {
-  const [y, m, day] = d.split('-').map(Number);
-  const dt = new Date(Date.UTC(2000, 0, 1));
-  dt.setUTCFullYear(y, m - 1, day);
-  return dt.getTime();
+  let ms = msByDate.get(d);
+  if (ms === undefined) {
+    const [y, m, day] = d.split('-').map(Number);
+    const dt = new Date(Date.UTC(2000, 0, 1));
+    dt.setUTCFullYear(y, m - 1, day);
+    ms = dt.getTime();
+    if (msByDate.size >= MEMO_LIMIT) msByDate.clear();
+    msByDate.set(d, ms);
+  }
+  return ms;
 };
 const fromUtcMidnight = (ms: number): LocalDate => {
-  const dt = new Date(ms);
-  const y = dt.getUTCFullYear();
-  return `${String(y).padStart(4, '0')}-${String(dt.getUTCMonth() + 1).padStart(2, '0')}-${String(dt.getUTCDate()).padStart(2, '0')}`;
+  let d = dateByDay.get(ms);
+  if (d === undefined) {
+    const dt = new Date(ms);
+    const y = dt.getUTCFullYear();
+    d = `${String(y).padStart(4, '0')}-${String(dt.getUTCMonth() + 1).padStart(2, '0')}-${String(dt.getUTCDate()).padStart(2, '0')}`;
+    if (dateByDay.size >= MEMO_LIMIT) dateByDay.clear();
+    dateByDay.set(ms, d);
+  }
+  return d;
 };
 
 /** The local date (Asia/Shanghai) of an instant. */

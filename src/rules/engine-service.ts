@@ -55,23 +55,32 @@ export class RuleEngine {
   }
 
   evaluate(snapshots: Awaited<ReturnType<SnapshotLoader['load']>>, settings: RuleSettings): Map<string, GroupResult> {
-    return new Map(snapshots.map((s) => [s.groupId, evaluateGroup(s, { calendar: this.calendar, evaluators: this.evaluators, settings })]));
+    const opts = { calendar: this.calendar, evaluators: this.evaluators, settings };
+    return new Map(snapshots.map((s) => [s.groupId, evaluateGroup(s, opts)]));
   }
 
-  /** Re-evaluates dirty groups as of `now` until none are left; returns how many groups. */
+  /**
+   * Re-evaluates dirty groups as of `now` until none are left; returns how many groups. Two
+   * batches are in flight, each in its own transaction with the same claim several processes use:
+   * while this thread evaluates one, the server loads the next (on PGlite they take turns).
+   */
   async processDirty(now: Date = new Date()): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await this.db.transaction(async (tx) => {
-        const { rows } = await tx.query<{ group_id: string }>(
-          `DELETE FROM rule_dirty_groups WHERE group_id IN (
-             SELECT group_id FROM rule_dirty_groups ORDER BY group_id LIMIT $1 FOR UPDATE SKIP LOCKED) RETURNING group_id`, [this.batch]);
-        if (rows.length) await this.reevaluate(tx, rows.map((r) => r.group_id), now);
-        return rows.length;
-      });
-      total += n;
-      if (n < this.batch) return total;
-    }
+    const lane = async (): Promise<number> => {
+      let total = 0;
+      for (;;) {
+        const n = await this.db.transaction(async (tx) => {
+          const { rows } = await tx.query<{ group_id: string }>(
+            `DELETE FROM rule_dirty_groups WHERE group_id IN (
+               SELECT group_id FROM rule_dirty_groups ORDER BY group_id LIMIT $1 FOR UPDATE SKIP LOCKED) RETURNING group_id`, [this.batch]);
+          if (rows.length) await this.reevaluate(tx, rows.map((r) => r.group_id), now);
+          return rows.length;
+        });
+        total += n;
+        if (n < this.batch) return total;
+      }
+    };
+    const [a, b] = await Promise.all([lane(), lane()]);
+    return a + b;
   }
 
   /** Fires the deadlines due by `now` (warnings, overdue): re-evaluates their groups as of now. */

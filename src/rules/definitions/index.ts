@@ -1,4 +1,4 @@
-import { localDateOf } from '../../legal-time/local-date.js';
+import { localDateOf, startOfLocalDay } from '../../legal-time/local-date.js';
 import type { RuleDefinition, RuleDomain } from '../definition.js';
 import { AREA_RULES } from './area.js';
 import { CLOSURE_RULES } from './closure.js';
@@ -28,11 +28,31 @@ export const ALL_RULES: RuleDefinition[] = Object.values(RULES_BY_DOMAIN).flat()
 
 /** Whether a definition's law version is in force on the local date of `at`. */
 export function isEffective(def: RuleDefinition, at: Date): boolean {
-  const d = localDateOf(at); // effective dates are Asia/Shanghai local dates (YYYY-MM-DD)
-  return (def.effective.from === undefined || def.effective.from <= d) && (def.effective.to === undefined || d < def.effective.to);
+  return effectiveOn(def, localDateOf(at)); // effective dates are Asia/Shanghai local dates (YYYY-MM-DD)
+}
+
+const effectiveOn = (def: RuleDefinition, d: string): boolean =>
+  (def.effective.from === undefined || def.effective.from <= d) && (def.effective.to === undefined || d < def.effective.to);
+
+/** Every version of each rule with its effective range as instants (00:00 local of each date). */
+interface Version {
+  def: RuleDefinition;
+  fromMs: number;
+  toMs: number;
+}
+const VERSIONS = new Map<string, Version[]>();
+for (const def of ALL_RULES) {
+  const version = {
+    def,
+    fromMs: def.effective.from === undefined ? -Infinity : startOfLocalDay(def.effective.from).getTime(),
+    toMs: def.effective.to === undefined ? Infinity : startOfLocalDay(def.effective.to).getTime(),
+  };
+  VERSIONS.set(def.id, [...(VERSIONS.get(def.id) ?? []), version]);
 }
 
 /** The definition of `id` in force at `at` (default now), or undefined when none is. */
 export function ruleById(id: string, at: Date = new Date()): RuleDefinition | undefined {
-  return ALL_RULES.find((r) => r.id === id && isEffective(r, at));
+  const t = at.getTime();
+  for (const v of VERSIONS.get(id) ?? []) if (v.fromMs <= t && t < v.toMs) return v.def;
+  return undefined;
 }

@@ -75,9 +75,17 @@ export function deadlineFinding(ctx: RuleContext, spec: DeadlineSpec): Finding |
   if (!definition) return undefined;
   const start = spec.start ?? spec.trigger.time;
   const result = computeDeadline({ trigger: start, period: spec.period, custodial: spec.custodial, excluded: spec.excluded, warn: spec.warn ?? definition.warn }, ctx.calendar);
-  const base = { ruleId: ctx.ruleId, definition, subject: spec.subject, trigger: spec.trigger, part: spec.part, duty: spec.duty, evidence: spec.evidence };
-  if (result.status === 'calendar_unknown') return { ...base, kind: 'calendar_unknown', date: result.date };
-  return { ...base, kind: 'deadline', deadline: result, inclusive: spec.period.unit === 'h' || spec.period.unit === 'min', compliedBy: spec.compliedBy, compliedAt: spec.compliedAt };
+  if (result.status === 'calendar_unknown') {
+    return {
+      kind: 'calendar_unknown', ruleId: ctx.ruleId, definition, subject: spec.subject, trigger: spec.trigger, part: spec.part, duty: spec.duty,
+      evidence: spec.evidence, date: result.date,
+    };
+  }
+  return {
+    kind: 'deadline', ruleId: ctx.ruleId, definition, subject: spec.subject, trigger: spec.trigger, part: spec.part, duty: spec.duty,
+    evidence: spec.evidence, deadline: result, inclusive: spec.period.unit === 'h' || spec.period.unit === 'min',
+    compliedBy: spec.compliedBy, compliedAt: spec.compliedAt,
+  };
 }
 
 /** An immediate finding for the rule version in force at the trigger. */

@@ -1,5 +1,5 @@
 import type { HolidayCalendar } from '../../legal-time/calendar.js';
-import { ruleContext, type RuleEvaluator, type RuleSettings } from './context.js';
+import { type RuleContext, ruleContext, type RuleEvaluator, type RuleSettings } from './context.js';
 import { caseIdOf, typeOf } from './facts.js';
 import type { Alert, Finding, Timer } from './finding.js';
 import { judge } from './outcome.js';
@@ -27,11 +27,8 @@ export function evaluateGroup(s: Snapshot, opts: EvaluationOptions): GroupResult
   const caseId = caseIdOf(s) ?? null;
   const groupIncident = typeOf(s.groupId) === 'incident' ? s.groupId : null;
   const unitId = s.obj(caseId ?? groupIncident ?? undefined)?.unitId ?? null;
-  const disabled = new Set(opts.settings?.disabled ?? []);
   const seen = new Set<string>();
-  for (const evaluator of opts.evaluators) {
-    if (disabled.has(evaluator.ruleId)) continue;
-    const ctx = ruleContext(evaluator.ruleId, s.asOf, opts.calendar, opts.settings);
+  for (const { evaluator, ctx } of enabledRules(opts, s.asOf)) {
     let findings: Finding[];
     try {
       findings = evaluator.evaluate(s, ctx);
@@ -50,4 +47,19 @@ export function evaluateGroup(s: Snapshot, opts: EvaluationOptions): GroupResult
     }
   }
   return { alerts, timers };
+}
+
+type EnabledRule = { evaluator: RuleEvaluator; ctx: RuleContext };
+
+/** The enabled rules with their contexts, built once per options and instant (a batch shares both). */
+const enabledCache = new WeakMap<EvaluationOptions, { asOf: number; rules: EnabledRule[] }>();
+
+function enabledRules(opts: EvaluationOptions, asOf: Date): EnabledRule[] {
+  const cached = enabledCache.get(opts);
+  if (cached && cached.asOf === asOf.getTime()) return cached.rules;
+  const disabled = new Set(opts.settings?.disabled ?? []);
+  const rules = opts.evaluators.filter((e) => !disabled.has(e.ruleId))
+    .map((evaluator) => ({ evaluator, ctx: ruleContext(evaluator.ruleId, asOf, opts.calendar, opts.settings) }));
+  enabledCache.set(opts, { asOf: asOf.getTime(), rules });
+  return rules;
 }

@@ -3,7 +3,7 @@ import { startOfLocalDay } from '../../legal-time/local-date.js';
 import type { Localized, Severity } from '../definition.js';
 import { basisText, computationText, duration, localTime, periodText } from './explain.js';
 import { parseIsoPeriod } from './facts.js';
-import type { Alert, AlertLevel, AlertStatus, Finding, Timer } from './finding.js';
+import type { Alert, AlertLevel, AlertStatus, DeadlineFinding, Finding, Timer } from './finding.js';
 
 /**
  * From a finding to the alert it amounts to as of T, and the timer that will change it
@@ -35,6 +35,9 @@ export function alertId(f: Pick<Finding, 'ruleId' | 'subject' | 'trigger' | 'par
 }
 
 export function judge(f: Finding, asOf: Date, where: Where): Judgement {
+  // Most deadlines are met before their warning point and give nothing: decide that before
+  // building an id or any text (a full re-evaluation judges millions of findings).
+  if (f.kind === 'deadline' && metBeforeWarning(f, asOf)) return {};
   const id = alertId(f);
   const def = f.definition;
   const make = (level: AlertLevel, status: AlertStatus, raisedAt: Date, extra: {
@@ -80,18 +83,27 @@ export function judge(f: Finding, asOf: Date, where: Where): Judgement {
 
   const { deadline: dl, inclusive } = f;
   const due = dl.deadline;
-  const warnAt = dl.warnAt.getTime() < due.getTime() ? dl.warnAt : due;
+  const warnAt = warnPointOf(f);
+  const lateAt = (t: Date) => (inclusive ? t.getTime() > due.getTime() : t.getTime() >= due.getTime());
+  const doneAt = doneAtOf(f, asOf);
+  const dueFire = new Date(due.getTime() + (inclusive ? 1 : 0));
+  const timerBase = { alertId: id, ruleId: f.ruleId, subject: f.subject, dueAt: due.toISOString() };
+  const warns = warnAt.getTime() < due.getTime();
+  if (!doneAt && !lateAt(asOf)) {
+    // Pending and not yet in its warning window: only a timer, no text.
+    if (!warns) return { timer: { ...timerBase, kind: 'due', fireAt: dueFire.toISOString() } };
+    if (asOf.getTime() < warnAt.getTime()) return { timer: { ...timerBase, kind: 'warn', fireAt: warnAt.toISOString() } };
+  }
+
   // An approval among the evidence is the extension the limit rests on (catalogue: 延长 with approval level).
   const extensions = (f.evidence ?? []).filter((e) => e.type === 'approval.granted')
     .map((e) => ({ approvalEventId: e.id, for: e.attrs.for ?? null, newLimit: e.attrs.new_limit ?? null, level: e.attrs.level ?? null, reason: e.attrs.reason ?? null }));
   const how = withExtensions(computationText(dl), extensions);
   const computation = { ...dl.computation, deadline: due.toISOString(), warnAt: warnAt.toISOString(), extensions, explanation: how };
-  const lateAt = (t: Date) => (inclusive ? t.getTime() > due.getTime() : t.getTime() >= due.getTime());
-  const doneAt = f.compliedBy?.time ?? f.compliedAt;
   const evidence = [...(f.evidence ?? []), ...(f.compliedBy ? [f.compliedBy] : [])].map((e) => e.id);
   const base = { dueAt: due, computation, evidence };
 
-  if (doneAt && doneAt.getTime() <= asOf.getTime()) {
+  if (doneAt) {
     if (lateAt(doneAt)) {
       const late = duration(doneAt.getTime() - due.getTime());
       return {
@@ -101,8 +113,6 @@ export function judge(f: Finding, asOf: Date, where: Where): Judgement {
         }),
       };
     }
-    // A duty without a warning point (warn = due) met at the last instant raises nothing.
-    if (doneAt.getTime() < warnAt.getTime() || warnAt.getTime() === due.getTime()) return {};
     return {
       alert: make('warning', 'resolved', warnAt, {
         ...base, resolvedAt: doneAt,
@@ -118,20 +128,35 @@ export function judge(f: Finding, asOf: Date, where: Where): Judgement {
       }),
     };
   }
-  const dueFire = new Date(due.getTime() + (inclusive ? 1 : 0));
-  const timerBase = { alertId: id, ruleId: f.ruleId, subject: f.subject, dueAt: due.toISOString() };
-  const warns = warnAt.getTime() < due.getTime();
-  if (!warns) return { timer: { ...timerBase, kind: 'due', fireAt: dueFire.toISOString() } };
-  if (asOf.getTime() >= warnAt.getTime()) {
-    return {
-      alert: make('warning', 'open', warnAt, {
-        ...base,
-        outcome: { 'zh-CN': `${how['zh-CN']}；尚未履行，即将到期`, en: `${how.en}; not done yet, due soon` },
-      }),
-      timer: { ...timerBase, kind: 'due', fireAt: dueFire.toISOString() },
-    };
-  }
-  return { timer: { ...timerBase, kind: 'warn', fireAt: warnAt.toISOString() } };
+  return {
+    alert: make('warning', 'open', warnAt, {
+      ...base,
+      outcome: { 'zh-CN': `${how['zh-CN']}；尚未履行，即将到期`, en: `${how.en}; not done yet, due soon` },
+    }),
+    timer: { ...timerBase, kind: 'due', fireAt: dueFire.toISOString() },
+  };
+}
+
+/** The warning point, never after the deadline. */
+const warnPointOf = (f: DeadlineFinding): Date => (f.deadline.warnAt.getTime() < f.deadline.deadline.getTime() ? f.deadline.warnAt : f.deadline.deadline);
+
+/** When the duty was done, if it was by T. */
+function doneAtOf(f: DeadlineFinding, asOf: Date): Date | undefined {
+  const doneAt = f.compliedBy?.time ?? f.compliedAt;
+  return doneAt && doneAt.getTime() <= asOf.getTime() ? doneAt : undefined;
+}
+
+/**
+ * Done in time before the warning point — or, for a duty without one (warn = due), at the last
+ * instant — which raises nothing.
+ */
+function metBeforeWarning(f: DeadlineFinding, asOf: Date): boolean {
+  const doneAt = doneAtOf(f, asOf);
+  if (!doneAt) return false;
+  const due = f.deadline.deadline.getTime();
+  const late = f.inclusive ? doneAt.getTime() > due : doneAt.getTime() >= due;
+  const warnAt = warnPointOf(f).getTime();
+  return !late && (doneAt.getTime() < warnAt || warnAt === due);
 }
 
 function severityOf(f: Finding, level: AlertLevel): Severity {

@@ -15,7 +15,7 @@ import type { FromWorker, ToWorker, WorkerInit } from './evaluation-pool.js';
 const init = workerData as WorkerInit;
 const reference = objectsOf(init.reference);
 const evaluators = init.ruleIds.map((id) => EVALUATORS.find((e) => e.ruleId === id)!);
-const calendar = platformCalendar();
+const options = { calendar: platformCalendar(), evaluators, settings: init.settings };
 const asOf = new Date(init.asOf);
 const waitingForVenues = new Map<number, (doc: unknown) => void>();
 const port = parentPort!;
@@ -41,6 +41,6 @@ async function evaluatePage(id: number, groups: string[], docs: { events: unknow
     });
   }
   const results: Array<[string, GroupResult]> = pageSnapshots(page, reference, new VenueFeed(venueDoc))
-    .map((s) => [s.groupId, evaluateGroup(s, { calendar, evaluators, settings: init.settings })]);
+    .map((s) => [s.groupId, evaluateGroup(s, options)]);
   send({ kind: 'done', page: id, results });
 }

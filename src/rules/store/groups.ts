@@ -9,34 +9,42 @@ import type { Queryable } from '../../db/database.js';
  */
 
 // Priority-encoded candidates, the lowest wins: case → incident's case → the case of a
-// person/item/document/media → incident → that object's incident → venue.
+// person/item/document/media → incident → that object's incident → venue. Plain joins, so that
+// a large import is hash-joined in one pass (the touched events are analysed first).
 const ASSIGN = `
-INSERT INTO event_groups (event_id, group_id)
-SELECT t.event_id, COALESCE(substr(min(c.cand), 2), 'none')
-  FROM rule_touched_events t
-  LEFT JOIN LATERAL (
-    SELECT CASE
-             WHEN eo.qualifier = 'case' THEN '1' || eo.object_id
-             WHEN eo.qualifier = 'incident' AND ic.case_id IS NOT NULL THEN '2' || ic.case_id
-             WHEN o.case_id IS NOT NULL THEN '3' || o.case_id
-             WHEN oc.case_id IS NOT NULL THEN '3' || oc.case_id
-             WHEN eo.qualifier = 'incident' THEN '4' || eo.object_id
-             WHEN o.incident_id IS NOT NULL THEN '5' || o.incident_id
-             WHEN eo.qualifier = 'venue' THEN '6' || eo.object_id
-           END AS cand
-      FROM event_objects eo
-      LEFT JOIN objects o ON o.id = eo.object_id AND o.type IN ('person', 'item', 'document', 'media')
-      LEFT JOIN incident_cases ic ON eo.qualifier = 'incident' AND ic.incident_id = eo.object_id
-      LEFT JOIN incident_cases oc ON oc.incident_id = o.incident_id
-     WHERE eo.event_id = t.event_id
-  ) c ON true
- GROUP BY t.event_id
-ON CONFLICT (event_id) DO UPDATE SET group_id = EXCLUDED.group_id`;
+INSERT INTO rule_assigned (event_id, group_id, old_group_id)
+SELECT t.event_id, COALESCE(substr(min(CASE
+         WHEN eo.qualifier = 'case' THEN '1' || eo.object_id
+         WHEN eo.qualifier = 'incident' AND ic.case_id IS NOT NULL THEN '2' || ic.case_id
+         WHEN o.case_id IS NOT NULL THEN '3' || o.case_id
+         WHEN oc.case_id IS NOT NULL THEN '3' || oc.case_id
+         WHEN eo.qualifier = 'incident' THEN '4' || eo.object_id
+         WHEN o.incident_id IS NOT NULL THEN '5' || o.incident_id
+         WHEN eo.qualifier = 'venue' THEN '6' || eo.object_id
+       END), 2), 'none'), g.group_id
+  FROM (SELECT DISTINCT event_id FROM rule_touched_events) t
+  LEFT JOIN event_groups g ON g.event_id = t.event_id
+  LEFT JOIN event_objects eo ON eo.event_id = t.event_id
+  LEFT JOIN objects o ON o.id = eo.object_id AND o.type IN ('person', 'item', 'document', 'media')
+  LEFT JOIN incident_cases ic ON eo.qualifier = 'incident' AND ic.incident_id = eo.object_id
+  LEFT JOIN incident_cases oc ON oc.incident_id = o.incident_id
+ GROUP BY t.event_id, g.group_id`;
+
+/**
+ * Session-local scratch tables (no index, no conflict checks: rows are written once and read by
+ * joins), emptied, and room for the joins to hash and sort in memory for the rest of the
+ * transaction.
+ */
+async function scratch(tx: Queryable): Promise<void> {
+  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS rule_touched_events (event_id text NOT NULL)`);
+  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS rule_assigned (event_id text NOT NULL, group_id text NOT NULL, old_group_id text)`);
+  await tx.query(`TRUNCATE rule_touched_events, rule_assigned`);
+  await tx.query(`SELECT set_config('work_mem', '64MB', true)`);
+}
 
 /** Marks the groups of an accepted import dirty (call inside the import's transaction). */
 export async function markImportGroups(tx: Queryable, importId: number): Promise<void> {
-  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS rule_touched_events (event_id text PRIMARY KEY)`);
-  await tx.query(`TRUNCATE rule_touched_events`);
+  await scratch(tx);
   // Incidents linked to a case by this import's case.accepted events (re-derived, so a void
   // acceptance unlinks). An index look-up per event, whatever the planner's statistics say:
   // within the import's transaction they still describe the store before it, and PGlite has no
@@ -56,7 +64,7 @@ export async function markImportGroups(tx: Queryable, importId: number): Promise
         WHERE e.type = 'case.accepted' AND NOT e.void AND ei.object_id = ANY($1)
         GROUP BY ei.object_id`, [incidents]);
   }
-  await tx.query(`INSERT INTO rule_touched_events SELECT id FROM events WHERE import_id = $1 ON CONFLICT DO NOTHING`, [importId]);
+  await tx.query(`INSERT INTO rule_touched_events SELECT id FROM events WHERE import_id = $1`, [importId]);
   // Events of objects this import changed (stored before: new attributes or anchors) and of
   // linked incidents. A changed unit, officer or room (a role, a level) bears on every group
   // whose events name it.
@@ -64,8 +72,7 @@ export async function markImportGroups(tx: Queryable, importId: number): Promise
     `INSERT INTO rule_touched_events
      SELECT DISTINCT eo.event_id FROM event_objects eo
       WHERE eo.object_id IN (SELECT id FROM objects WHERE last_import = $1 AND first_import < $1 AND type <> 'case')
-         OR eo.object_id = ANY($2)
-     ON CONFLICT DO NOTHING`, [importId, incidents]);
+         OR eo.object_id = ANY($2)`, [importId, incidents]);
   // Objects no event names may still bear on their case or incident (a recording uploaded later,
   // a document's attributes completed): their anchor's group is dirty. (New or changed by this
   // import: last_import is this one — imports run one at a time — and indexed.)
@@ -84,34 +91,38 @@ export async function markImportGroups(tx: Queryable, importId: number): Promise
 }
 
 async function markTouched(tx: Queryable): Promise<void> {
+  await tx.query(`ANALYZE rule_touched_events`);
+  await tx.query(ASSIGN);
+  // Each touched event's group, written once: new events inserted, moved ones updated.
+  await tx.query(`ANALYZE rule_assigned`);
+  await tx.query(
+    `UPDATE event_groups g SET group_id = a.group_id FROM rule_assigned a
+      WHERE g.event_id = a.event_id AND a.old_group_id IS NOT NULL AND a.group_id <> a.old_group_id`);
+  await tx.query(`INSERT INTO event_groups (event_id, group_id) SELECT event_id, group_id FROM rule_assigned WHERE old_group_id IS NULL`);
+  // The groups the touched events leave and those they join.
   await tx.query(
     `INSERT INTO rule_dirty_groups (group_id)
-     SELECT DISTINCT g.group_id FROM event_groups g JOIN rule_touched_events t ON t.event_id = g.event_id WHERE g.group_id <> 'none'
+     SELECT group_id FROM rule_assigned WHERE group_id <> 'none'
+      UNION SELECT old_group_id FROM rule_assigned WHERE old_group_id <> 'none'
      ON CONFLICT DO NOTHING`);
-  await tx.query(ASSIGN);
   // A venue's own events (occupancy snapshots, officers' positions) bear on the cases whose
   // persons were in it then: mark those groups too.
   await tx.query(
     `INSERT INTO rule_dirty_groups (group_id)
      SELECT DISTINCT g2.group_id
-       FROM (SELECT g.group_id AS venue_id, min(e.time) AS t0, max(e.time) AS t1
-               FROM rule_touched_events t JOIN event_groups g ON g.event_id = t.event_id JOIN events e ON e.id = t.event_id
-              WHERE g.group_id LIKE 'venue:%' GROUP BY g.group_id) v
+       FROM (SELECT a.group_id AS venue_id, min(e.time) AS t0, max(e.time) AS t1
+               FROM rule_assigned a JOIN events e ON e.id = a.event_id
+              WHERE a.group_id LIKE 'venue:%' GROUP BY a.group_id) v
        JOIN event_objects eo ON eo.object_id = v.venue_id AND eo.qualifier = 'venue'
        JOIN events e2 ON e2.id = eo.event_id AND e2.time BETWEEN v.t0 - interval '2 days' AND v.t1 + interval '2 days'
        JOIN event_groups g2 ON g2.event_id = e2.id AND g2.group_id NOT LIKE 'venue:%' AND g2.group_id <> 'none'
      ON CONFLICT DO NOTHING`);
-  await tx.query(
-    `INSERT INTO rule_dirty_groups (group_id)
-     SELECT DISTINCT g.group_id FROM event_groups g JOIN rule_touched_events t ON t.event_id = g.event_id WHERE g.group_id <> 'none'
-     ON CONFLICT DO NOTHING`);
-  await tx.query(`TRUNCATE rule_touched_events`);
+  await tx.query(`TRUNCATE rule_touched_events, rule_assigned`);
 }
 
 /** Recomputes every event's group and marks every group dirty (after an upgrade, or on demand). */
 export async function regroupAll(tx: Queryable): Promise<void> {
-  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS rule_touched_events (event_id text PRIMARY KEY)`);
-  await tx.query(`TRUNCATE rule_touched_events`);
+  await scratch(tx);
   await tx.query(`DELETE FROM incident_cases`);
   await tx.query(
     `INSERT INTO incident_cases (incident_id, case_id)
