@@ -2,7 +2,7 @@ import { markImportGroups } from '../rules/store/groups.js';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import { parseJsonl, parseJsonlChunks, parseJsonocel, type ParsedImport, type RawRecord } from './parse.js';
 import { ImportPipeline } from './pipeline.js';
 import type { ImportError, ImportFormat, ImportOptions, ImportReport, OcelEvent, OcelObject } from './types.js';
@@ -153,12 +153,12 @@ async function runImport(
       if (errors.length || pipeline.errors.length) throw new Rejected([...errors, ...pipeline.errors]);
       const applied = await pipeline.finish(declarations);
       if (pipeline.errors.length) throw new Rejected(pipeline.errors);
-      if (opts.rules !== false) await markImportGroups(tx, importId); // the rule engine re-evaluates what changed
       const report: ImportReport = { import: name, importId, status: 'accepted', counts: { ...counts, ...applied }, errors: [] };
+      await refreshStatistics(tx, report); // before marking, whose joins are planned by them
+      if (opts.rules !== false) await markImportGroups(tx, importId); // the rule engine re-evaluates what changed
       await tx.query('UPDATE imports SET counts = $2, finished_at = now() WHERE id = $1', [importId, JSON.stringify(report.counts)]);
       return report;
     }));
-    await refreshStatistics(db, report);
     return report;
   } catch (err) {
     if (err instanceof Rejected) return reject(db, name, format, opts, err.errors, counts);
@@ -168,13 +168,15 @@ async function runImport(
 
 /**
  * After a large import the planner's statistics are stale and case queries pick plans hundreds
- * of times slower; PGlite has no autovacuum to fix that, PostgreSQL only eventually.
+ * of times slower; PGlite has no autovacuum to fix that, PostgreSQL only eventually. Run inside
+ * the import's transaction (ANALYZE samples the transaction's own rows; the statistics commit
+ * with it), so the rule engine's marking already plans with them.
  */
 const ANALYZE_AFTER_ROWS = 10_000;
-async function refreshStatistics(db: Database, report: ImportReport): Promise<void> {
+async function refreshStatistics(db: Queryable, report: ImportReport): Promise<void> {
   const c = report.counts;
   if ((c.objects_new ?? 0) + (c.events_new ?? 0) + (c.events_superseded ?? 0) < ANALYZE_AFTER_ROWS) return;
-  await db.exec('ANALYZE objects, object_attributes, object_relationships, events, event_objects, unit_closure');
+  await db.query('ANALYZE objects, object_attributes, object_relationships, events, event_objects, unit_closure');
 }
 
 /** Records a rejected import (the store is otherwise unchanged) and builds its report. */

@@ -7,7 +7,7 @@ import { EVALUATORS } from './evaluators/index.js';
 import { evaluatePages } from './full-evaluation.js';
 import { defaultWorkers } from './parallel/evaluation-pool.js';
 import { saveGroupResults } from './store/alerts-repository.js';
-import { SnapshotLoader } from './store/load.js';
+import { ownGroups, SnapshotLoader } from './store/load.js';
 
 /**
  * The live rule engine (时时办): re-evaluates groups an import marked dirty, and fires pending
@@ -22,6 +22,9 @@ export async function loadRuleSettings(db: Queryable): Promise<RuleSettings> {
   const v = rows[0]?.value;
   return (typeof v === 'string' ? JSON.parse(v) : v ?? {}) as RuleSettings;
 }
+
+/** Batches of dirty groups in flight at once (see processDirty). */
+const DIRTY_LANES = 2;
 
 export interface EngineOptions {
   calendar?: HolidayCalendar;
@@ -63,6 +66,8 @@ export class RuleEngine {
    * Re-evaluates dirty groups as of `now` until none are left; returns how many groups. Two
    * batches are in flight, each in its own transaction with the same claim several processes use:
    * while this thread evaluates one, the server loads the next (on PGlite they take turns).
+   * (Worker threads, as in evaluateAll, were tried: they start cold on every call and cost more
+   * than they saved — docs/benchmarks.md.)
    */
   async processDirty(now: Date = new Date()): Promise<number> {
     const lane = async (): Promise<number> => {
@@ -79,8 +84,8 @@ export class RuleEngine {
         if (n < this.batch) return total;
       }
     };
-    const [a, b] = await Promise.all([lane(), lane()]);
-    return a + b;
+    const counts = await Promise.all(Array.from({ length: DIRTY_LANES }, lane));
+    return counts.reduce((a, b) => a + b, 0);
   }
 
   /** Fires the deadlines due by `now` (warnings, overdue): re-evaluates their groups as of now. */
@@ -106,10 +111,10 @@ export class RuleEngine {
 
   private async reevaluate(tx: Queryable, groupIds: string[], now: Date): Promise<void> {
     const settings = await loadRuleSettings(tx);
-    const snapshots = await this.loader.on(tx).load(groupIds, now);
-    const results = this.evaluate(snapshots, settings);
+    const ids = ownGroups(groupIds);
+    const results = this.evaluate(await this.loader.on(tx).load(ids, now), settings);
     // Groups with nothing left (a void removed their last event) still clear their old alerts.
-    for (const g of groupIds) if (!results.has(g) && g !== 'none' && !g.startsWith('venue:')) results.set(g, { alerts: [], timers: [] });
+    for (const g of ids) if (!results.has(g)) results.set(g, { alerts: [], timers: [] });
     await saveGroupResults(tx, results);
   }
 
@@ -119,12 +124,19 @@ export class RuleEngine {
    */
   async *evaluateAll(asOf: Date, settings?: RuleSettings): AsyncGenerator<Map<string, GroupResult>> {
     const effective = settings ?? (await loadRuleSettings(this.db));
-    // Workers rebuild the platform's evaluators and calendar by name; anything else stays here.
-    const portable = this.ownCalendar && this.evaluators.every((e) => EVALUATORS.includes(e));
     yield* evaluatePages({
-      db: this.db, loader: this.loader, pageSize: this.batch * 4, workers: portable ? this.workers : 0,
-      ruleIds: this.evaluators.map((e) => e.ruleId), evaluate: (snapshots, s) => this.evaluate(snapshots, s),
+      db: this.db, loader: this.loader, pageSize: this.batch * 4, workers: this.portable() ? this.workers : 0,
+      ruleIds: this.ruleIds(), evaluate: (snapshots, s) => this.evaluate(snapshots, s),
     }, asOf, effective);
+  }
+
+  /** Whether worker threads can rebuild this engine's evaluators and calendar (they do so by name). */
+  private portable(): boolean {
+    return this.ownCalendar && this.evaluators.every((e) => EVALUATORS.includes(e));
+  }
+
+  private ruleIds(): string[] {
+    return this.evaluators.map((e) => e.ruleId);
   }
 
   /** Runs the worker loop: dirty groups and due deadlines, every `intervalMs`, until stop(). */

@@ -39,6 +39,8 @@ export class Snapshot {
   readonly events: Ev[];
   private readonly byTypeIndex = new Map<string, Ev[]>();
   private readonly byObjectIndex = new Map<string, Ev[]>();
+  /** Objects by type, built on first use (rules ask for persons, documents, media per incident). */
+  private byObjectType?: Map<string, Obj[]>;
 
   constructor(
     readonly groupId: string,
@@ -54,7 +56,13 @@ export class Snapshot {
     this.events = events.filter((e) => e.time.getTime() <= t).sort(byTime);
     for (const e of this.events) {
       push(this.byTypeIndex, e.type, e);
-      for (const id of new Set(e.rels.map((r) => r.id))) push(this.byObjectIndex, id, e);
+      const rels = e.rels;
+      for (let i = 0; i < rels.length; i++) {
+        const id = rels[i].id;
+        let seen = false;
+        for (let j = 0; j < i && !seen; j++) seen = rels[j].id === id; // an object related twice is listed once
+        if (!seen) push(this.byObjectIndex, id, e);
+      }
     }
   }
 
@@ -78,7 +86,11 @@ export class Snapshot {
 
   /** Objects of the group of a type. */
   objectsOfType(type: string): Obj[] {
-    return [...this.objects.values()].filter((o) => o.type === type);
+    if (!this.byObjectType) {
+      this.byObjectType = new Map();
+      for (const o of this.objects.values()) push(this.byObjectType, o.type, o);
+    }
+    return this.byObjectType.get(type) ?? [];
   }
 
   /** An object's attribute value at `at` (default: as of T): the entry with the greatest time ≤ at. */

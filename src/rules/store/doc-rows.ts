@@ -40,7 +40,7 @@ export const PAGE_SQL = `
 WITH ev AS MATERIALIZED (
   SELECT q.group_id, e.id, e.type, e.time, e.attributes, x.rels, x.named
     FROM unnest($1::text[]) AS q(group_id),
-         LATERAL (SELECT g.event_id FROM event_groups g WHERE g.group_id = q.group_id OFFSET 0) g,
+         LATERAL (SELECT g.event_id FROM event_groups g WHERE g.group_id = q.group_id AND g.time <= $2 OFFSET 0) g,
          LATERAL (SELECT e.id, e.type, e.time, e.attributes FROM events e WHERE e.id = g.event_id AND NOT e.void AND e.time <= $2 OFFSET 0) e,
          LATERAL (SELECT json_agg(json_build_array(eo.qualifier, eo.object_id) ORDER BY eo.ctid) AS rels, array_agg(eo.object_id) AS named
                     FROM event_objects eo WHERE eo.event_id = e.id OFFSET 0) x),
@@ -58,11 +58,14 @@ SELECT
      FROM wanted w, LATERAL (SELECT * FROM objects o WHERE o.id = w.id AND NOT (o.type = ANY($3::text[])) OFFSET 0) o
      LEFT JOIN linked l ON l.incident_id = o.id)::text AS objects`;
 
-/** Events of venue groups within a window per venue. $1 venues, $2 from, $3 to (timestamptz). */
+/**
+ * Events of venue groups within windows: $1 venues, $2 from, $3 to (timestamptz), a venue once
+ * per disjoint window, so no event comes twice. An index range each (event_groups (group_id, time)).
+ */
 export const VENUE_SQL = `SELECT json_agg(json_build_array(g.group_id, e.id, e.type, ${epochMs('e.time')}, e.attributes,
     (SELECT json_agg(json_build_array(eo.qualifier, eo.object_id) ORDER BY eo.ctid) FROM event_objects eo WHERE eo.event_id = e.id)))::text AS doc
   FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS w(venue, t0, t1),
-       LATERAL (SELECT g.group_id, g.event_id FROM event_groups g WHERE g.group_id = w.venue OFFSET 0) g,
+       LATERAL (SELECT g.group_id, g.event_id FROM event_groups g WHERE g.group_id = w.venue AND g.time >= w.t0 AND g.time <= w.t1 OFFSET 0) g,
        LATERAL (SELECT * FROM events e WHERE e.id = g.event_id AND NOT e.void AND e.time >= w.t0 AND e.time <= w.t1 OFFSET 0) e`;
 
 /** The rows of a document (null — no rows — gives none). */

@@ -12,23 +12,29 @@ import type { Queryable } from '../../db/database.js';
 // person/item/document/media → incident → that object's incident → venue. Plain joins, so that
 // a large import is hash-joined in one pass (the touched events are analysed first).
 const ASSIGN = `
-INSERT INTO rule_assigned (event_id, group_id, old_group_id)
-SELECT t.event_id, COALESCE(substr(min(CASE
-         WHEN eo.qualifier = 'case' THEN '1' || eo.object_id
-         WHEN eo.qualifier = 'incident' AND ic.case_id IS NOT NULL THEN '2' || ic.case_id
-         WHEN o.case_id IS NOT NULL THEN '3' || o.case_id
-         WHEN oc.case_id IS NOT NULL THEN '3' || oc.case_id
-         WHEN eo.qualifier = 'incident' THEN '4' || eo.object_id
-         WHEN o.incident_id IS NOT NULL THEN '5' || o.incident_id
-         WHEN eo.qualifier = 'venue' THEN '6' || eo.object_id
-       END), 2), 'none'), g.group_id
-  FROM (SELECT DISTINCT event_id FROM rule_touched_events) t
-  LEFT JOIN event_groups g ON g.event_id = t.event_id
-  LEFT JOIN event_objects eo ON eo.event_id = t.event_id
-  LEFT JOIN objects o ON o.id = eo.object_id AND o.type IN ('person', 'item', 'document', 'media')
-  LEFT JOIN incident_cases ic ON eo.qualifier = 'incident' AND ic.incident_id = eo.object_id
-  LEFT JOIN incident_cases oc ON oc.incident_id = o.incident_id
- GROUP BY t.event_id, g.group_id`;
+WITH t AS MATERIALIZED (SELECT DISTINCT event_id FROM rule_touched_events),
+c AS (
+  SELECT eo.event_id, min(CASE
+           WHEN eo.qualifier = 'case' THEN '1' || eo.object_id
+           WHEN eo.qualifier = 'incident' AND ic.case_id IS NOT NULL THEN '2' || ic.case_id
+           WHEN o.case_id IS NOT NULL THEN '3' || o.case_id
+           WHEN oc.case_id IS NOT NULL THEN '3' || oc.case_id
+           WHEN eo.qualifier = 'incident' THEN '4' || eo.object_id
+           WHEN o.incident_id IS NOT NULL THEN '5' || o.incident_id
+           WHEN eo.qualifier = 'venue' THEN '6' || eo.object_id
+         END) AS cand
+    FROM t
+    JOIN event_objects eo ON eo.event_id = t.event_id
+    LEFT JOIN objects o ON o.id = eo.object_id AND o.type IN ('person', 'item', 'document', 'media')
+    LEFT JOIN incident_cases ic ON eo.qualifier = 'incident' AND ic.incident_id = eo.object_id
+    LEFT JOIN incident_cases oc ON oc.incident_id = o.incident_id
+   GROUP BY eo.event_id)
+INSERT INTO rule_assigned (event_id, time, group_id, old_group_id, old_time)
+SELECT t.event_id, e.time, COALESCE(substr(c.cand, 2), 'none'), g.group_id, g.time
+  FROM t
+  JOIN events e ON e.id = t.event_id
+  LEFT JOIN c ON c.event_id = t.event_id
+  LEFT JOIN event_groups g ON g.event_id = t.event_id`;
 
 /**
  * Session-local scratch tables (no index, no conflict checks: rows are written once and read by
@@ -37,7 +43,7 @@ SELECT t.event_id, COALESCE(substr(min(CASE
  */
 async function scratch(tx: Queryable): Promise<void> {
   await tx.query(`CREATE TEMP TABLE IF NOT EXISTS rule_touched_events (event_id text NOT NULL)`);
-  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS rule_assigned (event_id text NOT NULL, group_id text NOT NULL, old_group_id text)`);
+  await tx.query(`CREATE TEMP TABLE IF NOT EXISTS rule_assigned (event_id text NOT NULL, time timestamptz NOT NULL, group_id text NOT NULL, old_group_id text, old_time timestamptz)`);
   await tx.query(`TRUNCATE rule_touched_events, rule_assigned`);
   await tx.query(`SELECT set_config('work_mem', '64MB', true)`);
 }
@@ -93,12 +99,12 @@ export async function markImportGroups(tx: Queryable, importId: number): Promise
 async function markTouched(tx: Queryable): Promise<void> {
   await tx.query(`ANALYZE rule_touched_events`);
   await tx.query(ASSIGN);
-  // Each touched event's group, written once: new events inserted, moved ones updated.
+  // Each touched event's group (and time), written once: new events inserted, moved ones updated.
   await tx.query(`ANALYZE rule_assigned`);
   await tx.query(
-    `UPDATE event_groups g SET group_id = a.group_id FROM rule_assigned a
-      WHERE g.event_id = a.event_id AND a.old_group_id IS NOT NULL AND a.group_id <> a.old_group_id`);
-  await tx.query(`INSERT INTO event_groups (event_id, group_id) SELECT event_id, group_id FROM rule_assigned WHERE old_group_id IS NULL`);
+    `UPDATE event_groups g SET group_id = a.group_id, time = a.time FROM rule_assigned a
+      WHERE g.event_id = a.event_id AND a.old_group_id IS NOT NULL AND (a.group_id <> a.old_group_id OR a.time <> a.old_time)`);
+  await tx.query(`INSERT INTO event_groups (event_id, group_id, time) SELECT event_id, group_id, time FROM rule_assigned WHERE old_group_id IS NULL`);
   // The groups the touched events leave and those they join.
   await tx.query(
     `INSERT INTO rule_dirty_groups (group_id)

@@ -77,11 +77,18 @@ export class SnapshotLoader {
 
   /** Snapshots of the given groups as of T ('none' and venue groups yield nothing of their own). */
   async load(groupIds: string[], asOf: Date): Promise<Snapshot[]> {
-    const ids = groupIds.filter((g) => g !== 'none' && !g.startsWith('venue:'));
+    const ids = ownGroups(groupIds);
     if (ids.length === 0) return [];
-    const docs = await this.pageDocs(ids, asOf);
+    return this.fromDocs(ids, asOf, await this.pageDocs(ids, asOf));
+  }
+
+  /** Snapshots from a page's documents (pageDocs), with reference data and venue feed. */
+  async fromDocs(groupIds: string[], asOf: Date, docs: PageDocs & { lastImport: number }): Promise<Snapshot[]> {
     const reference = await this.referenceData(docs.lastImport);
-    const page = readPage(ids, asOf, docs);
+    const page = readPage(groupIds, asOf, docs);
     return pageSnapshots(page, reference, new VenueFeed(await this.venueDoc(page.windows)));
   }
 }
+
+/** The groups that have snapshots of their own ('none' and venue groups have not). */
+export const ownGroups = (groupIds: string[]): string[] => groupIds.filter((g) => g !== 'none' && !g.startsWith('venue:'));

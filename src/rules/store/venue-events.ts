@@ -45,18 +45,38 @@ export function venueWindows(byGroup: Map<string, Ev[]>, asOf: Date): Map<string
   return out;
 }
 
-/** VENUE_SQL's parameters: each venue once, with the union of its groups' windows (none: nothing to load). */
+/**
+ * VENUE_SQL's parameters: per venue, the union of its groups' windows as disjoint intervals
+ * (windows that overlap or touch merged), so each event is read once and only the stretches some
+ * group needs (none: nothing to load).
+ */
 export function venueParams(windows: Map<string, VenueWindow>): [string[], string[], string[]] | undefined {
-  const span = new Map<string, [number, number]>();
+  const byVenue = new Map<string, Array<[number, number]>>();
   for (const w of windows.values()) {
     for (const v of w.venues) {
-      const s = span.get(v);
-      span.set(v, s ? [Math.min(s[0], w.from), Math.max(s[1], w.to)] : [w.from, w.to]);
+      const list = byVenue.get(v);
+      if (list) list.push([w.from, w.to]);
+      else byVenue.set(v, [[w.from, w.to]]);
     }
   }
-  if (span.size === 0) return undefined;
+  if (byVenue.size === 0) return undefined;
+  const venues: string[] = [], from: string[] = [], to: string[] = [];
   const iso = (ms: number) => new Date(ms).toISOString();
-  return [[...span.keys()], [...span.values()].map((s) => iso(s[0])), [...span.values()].map((s) => iso(s[1]))];
+  for (const [v, list] of byVenue) {
+    list.sort((a, b) => a[0] - b[0]);
+    let [a, b] = list[0];
+    for (let i = 1; i <= list.length; i++) {
+      if (i < list.length && list[i][0] <= b) {
+        b = Math.max(b, list[i][1]);
+        continue;
+      }
+      venues.push(v);
+      from.push(iso(a));
+      to.push(iso(b));
+      if (i < list.length) [a, b] = list[i];
+    }
+  }
+  return [venues, from, to];
 }
 
 /** The venue events of a page (VENUE_SQL's document), by venue in time order. */
