@@ -7,7 +7,7 @@
  *   firing   — lateness of firing with 10,000,000 pending deadlines; goal p99 ≤ 1 s
  *
  *   npm run bench:rules -- [--parts ingest,reeval,firing] [--events 5000000] [--scale 1]
- *     [--slice-scale 1] [--deadlines 10000000] [--window 60] [--rate 20] [--burst 500] [--poll 250]
+ *     [--slice-scale 1] [--rounds 3] [--deadlines 10000000] [--window 60] [--rate 20] [--burst 500] [--poll 250]
  *     [--workers N[,M…]] [--feed-dir DIR] [--schema NAME] [--keep]
  *
  * --feed-dir keeps the generated feed there and reuses it on the next run; --schema NAME with
@@ -38,6 +38,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '20' },
     burst: { type: 'string', default: '500' },
     poll: { type: 'string', default: '250' },
+    rounds: { type: 'string', default: '3' },
     workers: { type: 'string' },
     'feed-dir': { type: 'string' },
     schema: { type: 'string' },
@@ -59,8 +60,9 @@ try {
   const sliceFeed = () => writeYearFeed(join(feedDir, `slice-${args['slice-scale']}`), { events: 1, scale: num('slice-scale') }, say);
   if (parts.has('ingest')) {
     const slice = (await sliceFeed()).cities[0];
+    const warmUp = (await writeYearFeed(join(feedDir, 'warm-up'), { events: 1, scale: 0.05 }, say)).cities[0];
     say(`ingest slice: one city, ${slice.events} events, ${slice.objects} objects`);
-    results.push(...(await measureIngestRatio(slice, say)));
+    results.push(...(await measureIngestRatio(slice, warmUp, num('rounds'), say)));
   }
   if (parts.has('reeval')) {
     const feed = await writeYearFeed(join(feedDir, `year-${args.events}-${args.scale}`), { events: num('events'), scale: num('scale') }, say);
