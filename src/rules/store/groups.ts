@@ -116,9 +116,8 @@ async function markTouched(tx: Queryable): Promise<void> {
   await tx.query(
     `INSERT INTO rule_dirty_groups (group_id)
      SELECT DISTINCT g2.group_id
-       FROM (SELECT a.group_id AS venue_id, min(e.time) AS t0, max(e.time) AS t1
-               FROM rule_assigned a JOIN events e ON e.id = a.event_id
-              WHERE a.group_id LIKE 'venue:%' GROUP BY a.group_id) v
+       FROM (SELECT group_id AS venue_id, min(time) AS t0, max(time) AS t1
+               FROM rule_assigned WHERE group_id LIKE 'venue:%' GROUP BY group_id) v
        JOIN event_objects eo ON eo.object_id = v.venue_id AND eo.qualifier = 'venue'
        JOIN events e2 ON e2.id = eo.event_id AND e2.time BETWEEN v.t0 - interval '2 days' AND v.t1 + interval '2 days'
        JOIN event_groups g2 ON g2.event_id = e2.id AND g2.group_id NOT LIKE 'venue:%' AND g2.group_id <> 'none'
