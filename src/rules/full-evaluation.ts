@@ -4,7 +4,6 @@ import type { GroupResult } from './engine/evaluate.js';
 import type { Snapshot } from './engine/snapshot.js';
 import { EvaluationPool } from './parallel/evaluation-pool.js';
 import type { SnapshotLoader } from './store/load.js';
-import type { VenueWindow } from './store/venue-events.js';
 
 /**
  * Full re-evaluation as of T (RuleEngine.evaluateAll): every group, page by page, as a stream of
@@ -37,8 +36,8 @@ async function* inWorkers(run: FullEvaluation, first: string[], asOf: Date, sett
   const { db, loader } = run;
   // One transaction per statement group, so the loader's session settings (no JIT) apply.
   const reference = await db.transaction((tx) => loader.on(tx).referenceDoc());
-  const pool = new EvaluationPool(run.workers, { reference, ruleIds: run.ruleIds, settings, asOf: asOf.toISOString() });
-  const venues = (windows: Map<string, VenueWindow>) => db.transaction((tx) => loader.on(tx).venueDoc(windows));
+  const pool = new EvaluationPool(run.workers, { reference, ruleIds: run.ruleIds, settings, asOf: asOf.toISOString() },
+    (windows) => db.transaction((tx) => loader.on(tx).venueDoc(windows)));
   try {
     const queue: Array<Promise<Map<string, GroupResult>>> = [];
     let page = first;
@@ -46,7 +45,7 @@ async function* inWorkers(run: FullEvaluation, first: string[], asOf: Date, sett
       // Keep every worker busy and one page more in preparation.
       while (page.length > 0 && queue.length <= run.workers) {
         const groups = page;
-        const result = db.transaction((tx) => loader.on(tx).pageDocs(groups, asOf)).then((docs) => pool.evaluate(groups, docs, venues));
+        const result = db.transaction((tx) => loader.on(tx).pageDocs(groups, asOf)).then((docs) => pool.evaluate(groups, docs));
         result.catch(() => {}); // awaited in turn below
         queue.push(result);
         page = groups.length < run.pageSize ? [] : await groupPage(db, groups[groups.length - 1], run.pageSize);

@@ -49,14 +49,10 @@ function startWorker(init: WorkerInit): Worker {
   return new Worker(bootstrap, { eval: true, workerData: init });
 }
 
-/** Answers a worker's request for the venue feed of a page's windows. */
-export type VenueSource = (windows: Map<string, VenueWindow>) => Promise<unknown>;
-
 interface Pending {
   resolve: (results: Map<string, GroupResult>) => void;
   reject: (err: Error) => void;
   worker: Worker;
-  venues: VenueSource;
 }
 
 export class EvaluationPool {
@@ -65,7 +61,8 @@ export class EvaluationPool {
   private readonly load = new Map<Worker, number>();
   private nextPage = 0;
 
-  constructor(count: number, init: WorkerInit) {
+  /** `venues` answers a worker's request for the venue feed of a page's windows. */
+  constructor(count: number, init: WorkerInit, private readonly venues: (windows: Map<string, VenueWindow>) => Promise<unknown>) {
     this.workers = Array.from({ length: count }, () => {
       const w = startWorker(init);
       w.on('message', (m: FromWorker) => this.receive(w, m));
@@ -75,13 +72,13 @@ export class EvaluationPool {
     });
   }
 
-  /** Evaluates a page on the least busy worker; `venues` loads the feed its area stays ask for. */
-  evaluate(groups: string[], docs: PageDocs, venues: VenueSource): Promise<Map<string, GroupResult>> {
+  /** Evaluates a page on the least busy worker. */
+  evaluate(groups: string[], docs: PageDocs): Promise<Map<string, GroupResult>> {
     const page = this.nextPage++;
     const worker = this.workers.reduce((a, b) => (this.load.get(b)! < this.load.get(a)! ? b : a));
     this.load.set(worker, this.load.get(worker)! + 1);
     return new Promise((resolve, reject) => {
-      this.pending.set(page, { resolve, reject, worker, venues });
+      this.pending.set(page, { resolve, reject, worker });
       worker.postMessage({ kind: 'page', page, groups, docs } satisfies ToWorker);
     });
   }
@@ -92,9 +89,7 @@ export class EvaluationPool {
 
   private receive(worker: Worker, m: FromWorker): void {
     if (m.kind === 'venues') {
-      const p = this.pending.get(m.page);
-      if (!p) return;
-      p.venues(new Map(m.windows)).then(
+      this.venues(new Map(m.windows)).then(
         (doc) => worker.postMessage({ kind: 'venues', page: m.page, doc } satisfies ToWorker),
         (err: Error) => this.settle(m.page, err),
       );

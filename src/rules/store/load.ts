@@ -79,13 +79,9 @@ export class SnapshotLoader {
   async load(groupIds: string[], asOf: Date): Promise<Snapshot[]> {
     const ids = ownGroups(groupIds);
     if (ids.length === 0) return [];
-    return this.fromDocs(ids, asOf, await this.pageDocs(ids, asOf));
-  }
-
-  /** Snapshots from a page's documents (pageDocs), with reference data and venue feed. */
-  async fromDocs(groupIds: string[], asOf: Date, docs: PageDocs & { lastImport: number }): Promise<Snapshot[]> {
+    const docs = await this.pageDocs(ids, asOf);
     const reference = await this.referenceData(docs.lastImport);
-    const page = readPage(groupIds, asOf, docs);
+    const page = readPage(ids, asOf, docs);
     return pageSnapshots(page, reference, new VenueFeed(await this.venueDoc(page.windows)));
   }
 }
