@@ -1,4 +1,4 @@
-import { localDateOf, startOfLocalDay } from '../../legal-time/local-date.js';
+import { startOfLocalDay } from '../../legal-time/local-date.js';
 import type { RuleDefinition, RuleDomain } from '../definition.js';
 import { AREA_RULES } from './area.js';
 import { CLOSURE_RULES } from './closure.js';
@@ -26,33 +26,36 @@ export const RULES_BY_DOMAIN: Record<RuleDomain, RuleDefinition[]> = {
 /** Every definition, including every version of a versioned rule. */
 export const ALL_RULES: RuleDefinition[] = Object.values(RULES_BY_DOMAIN).flat();
 
-/** Whether a definition's law version is in force on the local date of `at`. */
+/**
+ * A definition's effective range as instants: 00:00 Asia/Shanghai of its `from` and `to` local
+ * dates (YYYY-MM-DD; `to` exclusive). Computed once per definition — rule evaluation asks
+ * millions of times.
+ */
+const ranges = new WeakMap<RuleDefinition, { fromMs: number; toMs: number }>();
+function rangeOf(def: RuleDefinition): { fromMs: number; toMs: number } {
+  let r = ranges.get(def);
+  if (!r) {
+    r = {
+      fromMs: def.effective.from === undefined ? -Infinity : startOfLocalDay(def.effective.from).getTime(),
+      toMs: def.effective.to === undefined ? Infinity : startOfLocalDay(def.effective.to).getTime(),
+    };
+    ranges.set(def, r);
+  }
+  return r;
+}
+
+/** Whether a definition's law version is in force at `at` (on its local date). */
 export function isEffective(def: RuleDefinition, at: Date): boolean {
-  return effectiveOn(def, localDateOf(at)); // effective dates are Asia/Shanghai local dates (YYYY-MM-DD)
+  const { fromMs, toMs } = rangeOf(def);
+  const t = at.getTime();
+  return fromMs <= t && t < toMs;
 }
 
-const effectiveOn = (def: RuleDefinition, d: string): boolean =>
-  (def.effective.from === undefined || def.effective.from <= d) && (def.effective.to === undefined || d < def.effective.to);
-
-/** Every version of each rule with its effective range as instants (00:00 local of each date). */
-interface Version {
-  def: RuleDefinition;
-  fromMs: number;
-  toMs: number;
-}
-const VERSIONS = new Map<string, Version[]>();
-for (const def of ALL_RULES) {
-  const version = {
-    def,
-    fromMs: def.effective.from === undefined ? -Infinity : startOfLocalDay(def.effective.from).getTime(),
-    toMs: def.effective.to === undefined ? Infinity : startOfLocalDay(def.effective.to).getTime(),
-  };
-  VERSIONS.set(def.id, [...(VERSIONS.get(def.id) ?? []), version]);
-}
+/** Every version of each rule, by id. */
+const VERSIONS = new Map<string, RuleDefinition[]>();
+for (const def of ALL_RULES) VERSIONS.set(def.id, [...(VERSIONS.get(def.id) ?? []), def]);
 
 /** The definition of `id` in force at `at` (default now), or undefined when none is. */
 export function ruleById(id: string, at: Date = new Date()): RuleDefinition | undefined {
-  const t = at.getTime();
-  for (const v of VERSIONS.get(id) ?? []) if (v.fromMs <= t && t < v.toMs) return v.def;
-  return undefined;
+  return VERSIONS.get(id)?.find((def) => isEffective(def, at));
 }

@@ -84,7 +84,7 @@ export function judge(f: Finding, asOf: Date, where: Where): Judgement {
   const { deadline: dl, inclusive } = f;
   const due = dl.deadline;
   const warnAt = warnPointOf(f);
-  const lateAt = (t: Date) => (inclusive ? t.getTime() > due.getTime() : t.getTime() >= due.getTime());
+  const lateAt = (t: Date) => isLate(f, t);
   const doneAt = doneAtOf(f, asOf);
   const dueFire = new Date(due.getTime() + (inclusive ? 1 : 0));
   const timerBase = { alertId: id, ruleId: f.ruleId, subject: f.subject, dueAt: due.toISOString() };
@@ -140,6 +140,10 @@ export function judge(f: Finding, asOf: Date, where: Where): Judgement {
 /** The warning point, never after the deadline. */
 const warnPointOf = (f: DeadlineFinding): Date => (f.deadline.warnAt.getTime() < f.deadline.deadline.getTime() ? f.deadline.warnAt : f.deadline.deadline);
 
+/** Whether an instant is past the deadline (hour and minute limits include their last instant). */
+const isLate = (f: DeadlineFinding, t: Date): boolean =>
+  f.inclusive ? t.getTime() > f.deadline.deadline.getTime() : t.getTime() >= f.deadline.deadline.getTime();
+
 /** When the duty was done, if it was by T. */
 function doneAtOf(f: DeadlineFinding, asOf: Date): Date | undefined {
   const doneAt = f.compliedBy?.time ?? f.compliedAt;
@@ -153,10 +157,8 @@ function doneAtOf(f: DeadlineFinding, asOf: Date): Date | undefined {
 function metBeforeWarning(f: DeadlineFinding, asOf: Date): boolean {
   const doneAt = doneAtOf(f, asOf);
   if (!doneAt) return false;
-  const due = f.deadline.deadline.getTime();
-  const late = f.inclusive ? doneAt.getTime() > due : doneAt.getTime() >= due;
   const warnAt = warnPointOf(f).getTime();
-  return !late && (doneAt.getTime() < warnAt || warnAt === due);
+  return !isLate(f, doneAt) && (doneAt.getTime() < warnAt || warnAt === f.deadline.deadline.getTime());
 }
 
 function severityOf(f: Finding, level: AlertLevel): Severity {
