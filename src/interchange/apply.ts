@@ -125,6 +125,16 @@ export async function mergeObjects(tx: Queryable, importId: number, objects: Nor
   await applyObjectRelationships(tx, importId, objects, changed);
 }
 
+/** The columns of an event row, as the importer writes them. */
+export const EVENT_COLUMNS = ['id', 'type', 'time', 'attributes', 'relationships', 'revision', 'void', 'content_hash', 'source', 'import_id', 'received_at'];
+
+/** An event's relationships as stored in events.relationships: [[qualifier, object id], …] in the record's order. */
+export function relationshipsJson(e: NormEvent): string {
+  let out = '[';
+  for (let i = 0; i < e.rels.length; i++) out += `${i ? ',' : ''}[${JSON.stringify(e.rels[i].qualifier)},${JSON.stringify(e.rels[i].objectId)}]`;
+  return out + ']';
+}
+
 /** Events replacing a stored version (greater revision, §3.3): the old version is kept whole. */
 export async function supersedeEvents(tx: Queryable, importId: number, source: string | null, receivedAt: Date, events: NormEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -144,8 +154,8 @@ export async function supersedeEvents(tx: Queryable, importId: number, source: s
   const received = receivedAt.toISOString();
   await tx.copyRows(
     'events',
-    ['id', 'type', 'time', 'attributes', 'revision', 'void', 'content_hash', 'source', 'import_id', 'received_at'],
-    events.map((e) => [e.id, e.type, e.time, e.attrs.map((a) => ({ name: a.name, value: a.value })), e.revision, e.void, e.hash, source, importId, received]),
+    EVENT_COLUMNS,
+    events.map((e) => [e.id, e.type, e.time, e.attrs.map((a) => ({ name: a.name, value: a.value })), relationshipsJson(e), e.revision, e.void, e.hash, source, importId, received]),
   );
   await tx.copyRows('event_objects', ['event_id', 'object_id', 'qualifier'], events.flatMap((e) => e.rels.map((r) => [e.id, r.objectId, r.qualifier])));
 }

@@ -229,6 +229,24 @@ describe('import', () => {
       assert.equal((await db.query("SELECT 1 FROM event_versions WHERE event_id = 'ajgl:REV-1'")).rows.length, 2);
     });
 
+    it('an event keeps its relationships as sent beside event_objects; a revision replaces both', async () => {
+      const rels = (...pairs: [string, string][]) => pairs.map(([qualifier, objectId]) => ({ objectId, qualifier }));
+      const stored = async () => {
+        const e = await db.query<{ relationships: unknown }>("SELECT relationships FROM events WHERE id = 'ajgl:REL-1'");
+        const eo = await db.query<{ q: string; id: string }>("SELECT qualifier AS q, object_id AS id FROM event_objects WHERE event_id = 'ajgl:REL-1' ORDER BY ctid");
+        return { inline: e.rows[0].relationships, index: eo.rows.map((r) => [r.q, r.id]) };
+      };
+      // Not in any sorted order: the order sent is what `target(e, q)` sees.
+      const v1 = ev({ id: 'ajgl:REL-1', relationships: rels(['subject', 'person:A2503001-R2'], ['officer', 'officer:999101'], ['case', 'case:A2503001'], ['subject', 'person:A2503001-R1']) });
+      assert.equal((await importText(db, { name: 'rel.jsonl', format: 'jsonl', text: jsonl(v1) }, { now: NOW })).status, 'accepted');
+      const first = [['subject', 'person:A2503001-R2'], ['officer', 'officer:999101'], ['case', 'case:A2503001'], ['subject', 'person:A2503001-R1']];
+      assert.deepEqual(await stored(), { inline: first, index: first });
+      const v2 = ev({ id: 'ajgl:REL-1', attributes: [{ name: 'revision', value: '1' }], relationships: rels(['case', 'case:A2503001'], ['subject', 'person:A2503001-R1']) });
+      assert.equal((await importText(db, { name: 'rel.jsonl', format: 'jsonl', text: jsonl(v2) }, { now: NOW })).counts.events_superseded, 1);
+      const second = [['case', 'case:A2503001'], ['subject', 'person:A2503001-R1']];
+      assert.deepEqual(await stored(), { inline: second, index: second });
+    });
+
     it('a changed value at an existing attribute time replaces it and keeps the old value', async () => {
       const doc = (pages: string) => jsonl({ object: { id: 'document:A2503001-W6', type: 'document', attributes: [{ name: 'pages', time: '2025-03-11T02:10:00+08:00', value: pages }] } });
       const r = await importText(db, { name: 'p.jsonl', format: 'jsonl', text: doc('7') }, { now: NOW });

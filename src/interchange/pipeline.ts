@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { refreshDerived, refreshImportDerived } from '../log/derive.js';
-import { lastOfEach, mergeObjects, recordDeclarations, supersedeEvents } from './apply.js';
+import { EVENT_COLUMNS, lastOfEach, mergeObjects, recordDeclarations, relationshipsJson, supersedeEvents } from './apply.js';
 import { QUALIFIER_TARGETS, SINGLE_VALUED_O2O } from './registry.js';
 import { checkRequired, checkRequiredInStore, selectByIds } from './resolve.js';
 import type { ImportError, ImportProfile } from './types.js';
@@ -125,7 +125,7 @@ export class ImportPipeline {
       await tx.copyRows('objects', ['id', 'type', 'unit_id', 'case_id', 'incident_id', 'first_import', 'last_import'], rows.objects);
       await tx.copyRows('object_attributes', ['object_id', 'name', 'time', 'value', 'import_id'], rows.attrs);
       await tx.copyRows('object_relationships', ['source_id', 'qualifier', 'target_id', 'import_id'], rows.rels);
-      await tx.copyRows('events', ['id', 'type', 'time', 'attributes', 'revision', 'void', 'content_hash', 'source', 'import_id', 'received_at'], rows.events);
+      await tx.copyRows('events', EVENT_COLUMNS, rows.events);
       await tx.copyRows('event_objects', ['event_id', 'object_id', 'qualifier'], rows.eo);
     });
     this.writing.catch(() => {}); // surfaced by the next await of `writing`
@@ -247,7 +247,7 @@ export class ImportPipeline {
     }
     this.counts.events_new++;
     this.touch(e);
-    rows.events.push([e.id, e.type, e.time, attributesJson(e), e.revision, e.void, e.hash, this.source, this.importId, this.receivedAt.toISOString()]);
+    rows.events.push([e.id, e.type, e.time, attributesJson(e), relationshipsJson(e), e.revision, e.void, e.hash, this.source, this.importId, this.receivedAt.toISOString()]);
     for (const r of e.rels) rows.eo.push([e.id, r.objectId, r.qualifier]);
   }
 

@@ -1,4 +1,4 @@
-import type { Ev, Obj } from '../engine/snapshot.js';
+import type { Ev, Obj, Rel } from '../engine/snapshot.js';
 
 /**
  * The rule engine's loads as JSON documents built by the server: one document per query (cast
@@ -15,10 +15,12 @@ export type ObjectTuple = [string, string, string | null, [string, number, strin
 
 const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::float8`;
 
-// Relationships in the order they were sent (heap order), so `target(e, q)` never depends on a plan.
+// Relationships in the order they were sent — events carry theirs as sent (events.relationships);
+// an object's come in heap order — so `target(e, q)` never depends on a plan.
+// Attribute entries come in any order (a sort per object cost the server more than the client):
+// objectOf orders each history by time.
 const OBJECT_JSON = `json_build_array(o.id, o.type, o.unit_id,
-  (SELECT json_agg(json_build_array(a.name, ${epochMs('a.time')}, a.value) ORDER BY a.name, a.time)
-     FROM object_attributes a WHERE a.object_id = o.id),
+  (SELECT json_agg(json_build_array(a.name, ${epochMs('a.time')}, a.value)) FROM object_attributes a WHERE a.object_id = o.id),
   (SELECT json_agg(json_build_array(r.qualifier, r.target_id) ORDER BY r.ctid) FROM object_relationships r WHERE r.source_id = o.id),
   l.case_id)`;
 
@@ -38,22 +40,21 @@ export const REFERENCE_SQL = `SELECT json_agg(${OBJECT_JSON})::text AS doc
  */
 export const PAGE_SQL = `
 WITH ev AS MATERIALIZED (
-  SELECT q.group_id, e.id, e.type, e.time, e.attributes, x.rels, x.named
+  SELECT q.group_id, e.id, e.type, e.time, e.attributes, e.relationships
     FROM unnest($1::text[]) AS q(group_id),
          LATERAL (SELECT g.event_id FROM event_groups g WHERE g.group_id = q.group_id AND g.time <= $2 OFFSET 0) g,
-         LATERAL (SELECT e.id, e.type, e.time, e.attributes FROM events e WHERE e.id = g.event_id AND NOT e.void AND e.time <= $2 OFFSET 0) e,
-         LATERAL (SELECT json_agg(json_build_array(eo.qualifier, eo.object_id) ORDER BY eo.ctid) AS rels, array_agg(eo.object_id) AS named
-                    FROM event_objects eo WHERE eo.event_id = e.id OFFSET 0) x),
+         LATERAL (SELECT e.id, e.type, e.time, e.attributes, e.relationships FROM events e
+                   WHERE e.id = g.event_id AND NOT e.void AND e.time <= $2 OFFSET 0) e),
 linked AS MATERIALIZED (SELECT incident_id, case_id FROM incident_cases WHERE case_id = ANY($1::text[])),
 anchors AS (SELECT unnest($1::text[]) AS id UNION SELECT incident_id FROM linked),
 wanted AS (
-  SELECT unnest(named) AS id FROM ev
+  SELECT r ->> 1 AS id FROM ev, json_array_elements(ev.relationships) r
   UNION SELECT unnest($1::text[])
   UNION SELECT incident_id FROM linked
   UNION SELECT o.id FROM anchors a, LATERAL (SELECT o.id FROM objects o WHERE o.case_id = a.id OFFSET 0) o
   UNION SELECT o.id FROM anchors a, LATERAL (SELECT o.id FROM objects o WHERE o.incident_id = a.id OFFSET 0) o)
 SELECT
-  (SELECT json_agg(json_build_array(ev.group_id, ev.id, ev.type, ${epochMs('ev.time')}, ev.attributes, ev.rels)) FROM ev)::text AS events,
+  (SELECT json_agg(json_build_array(ev.group_id, ev.id, ev.type, ${epochMs('ev.time')}, ev.attributes, ev.relationships)) FROM ev)::text AS events,
   (SELECT json_agg(${OBJECT_JSON})
      FROM wanted w, LATERAL (SELECT * FROM objects o WHERE o.id = w.id AND NOT (o.type = ANY($3::text[])) OFFSET 0) o
      LEFT JOIN linked l ON l.incident_id = o.id)::text AS objects`;
@@ -62,8 +63,7 @@ SELECT
  * Events of venue groups within windows: $1 venues, $2 from, $3 to (timestamptz), a venue once
  * per disjoint window, so no event comes twice. An index range each (event_groups (group_id, time)).
  */
-export const VENUE_SQL = `SELECT json_agg(json_build_array(g.group_id, e.id, e.type, ${epochMs('e.time')}, e.attributes,
-    (SELECT json_agg(json_build_array(eo.qualifier, eo.object_id) ORDER BY eo.ctid) FROM event_objects eo WHERE eo.event_id = e.id)))::text AS doc
+export const VENUE_SQL = `SELECT json_agg(json_build_array(g.group_id, e.id, e.type, ${epochMs('e.time')}, e.attributes, e.relationships))::text AS doc
   FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS w(venue, t0, t1),
        LATERAL (SELECT g.group_id, g.event_id FROM event_groups g WHERE g.group_id = w.venue AND g.time >= w.t0 AND g.time <= w.t1 OFFSET 0) g,
        LATERAL (SELECT * FROM events e WHERE e.id = g.event_id AND NOT e.void AND e.time >= w.t0 AND e.time <= w.t1 OFFSET 0) e`;
@@ -74,17 +74,31 @@ export function parseDoc<T>(doc: unknown): T[] {
   return (typeof doc === 'string' ? JSON.parse(doc) : doc) as T[];
 }
 
+// Plain index loops below, not destructuring: these run for every event and object of a load.
 export function eventOf(t: EventTuple): Ev {
-  return { id: t[1], type: t[2], time: new Date(t[3]), attrs: attrsOf(t[4]), rels: (t[5] ?? []).map(([q, id]) => ({ q, id })) };
+  return { id: t[1], type: t[2], time: new Date(t[3]), attrs: attrsOf(t[4]), rels: relsOf(t[5]) };
+}
+
+function relsOf(pairs: [string, string][] | null): Rel[] {
+  const out: Rel[] = new Array(pairs?.length ?? 0);
+  for (let i = 0; i < out.length; i++) out[i] = { q: pairs![i][0], id: pairs![i][1] };
+  return out;
 }
 
 export function objectOf(t: ObjectTuple): Obj {
-  const o: Obj = { id: t[0], type: t[1], attrs: new Map(), rels: (t[4] ?? []).map(([q, id]) => ({ q, id })), unitId: t[2] };
-  for (const [name, time, value] of t[3] ?? []) {
+  const o: Obj = { id: t[0], type: t[1], attrs: new Map(), rels: relsOf(t[4]), unitId: t[2] };
+  let unordered = false;
+  const entries = t[3] ?? [];
+  for (let i = 0; i < entries.length; i++) {
+    const name = entries[i][0], time = entries[i][1], value = entries[i][2];
     const list = o.attrs.get(name);
-    if (list) list.push({ time, value });
-    else o.attrs.set(name, [{ time, value }]);
+    if (!list) o.attrs.set(name, [{ time, value }]);
+    else {
+      unordered ||= list[list.length - 1].time > time;
+      list.push({ time, value });
+    }
   }
+  if (unordered) for (const list of o.attrs.values()) list.sort((a, b) => a.time - b.time);
   return o;
 }
 
@@ -95,6 +109,10 @@ export function objectsOf(doc: unknown): Map<string, Obj> {
 function attrsOf(raw: unknown): Record<string, string> {
   const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ name: string; value: unknown }> | null;
   const out: Record<string, string> = {};
-  for (const a of list ?? []) out[a.name] = typeof a.value === 'string' ? a.value : String(a.value);
+  if (!list) return out;
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i].value;
+    out[list[i].name] = typeof v === 'string' ? v : String(v);
+  }
   return out;
 }

@@ -49,13 +49,15 @@ export class SnapshotLoader {
 
   /**
    * For the rest of the caller's transaction (a no-op outside one): no JIT — the page statements
-   * cost enough for PostgreSQL to compile them, which takes longer than running them — and room
+   * cost enough for PostgreSQL to compile them, which takes longer than running them — no
+   * Memoize (every look-up key of a page is distinct: the caches never hit and cost 4 %), and room
    * to deduplicate a page's objects in memory rather than in temporary files (the default
    * work_mem is 4 MB). Returns the last import, which tells whether reference data is current.
    */
   private async session(): Promise<number> {
     const { rows } = await this.db.query<{ last_import: number | null }>(
-      `SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true), (SELECT max(id) FROM imports) AS last_import`);
+      `SELECT set_config('jit', 'off', true), set_config('enable_memoize', 'off', true), set_config('work_mem', '64MB', true),
+              (SELECT max(id) FROM imports) AS last_import`);
     return Number(rows[0]?.last_import ?? 0);
   }
 
