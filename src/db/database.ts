@@ -35,11 +35,13 @@ export async function insertViaUnnest(
   columns: string[],
   rows: unknown[][],
   columnTypes: string[],
+  /** Appended to the statement: an ON CONFLICT clause. */
+  onConflict = '',
 ): Promise<void> {
   if (rows.length === 0) return;
   const arrays = columns.map((_, c) => rows.map((r) => normalise(r[c])));
   const params = columnTypes.map((t, c) => `$${c + 1}::${t}[]`).join(', ');
-  await q.query(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${params})`, arrays);
+  await q.query(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${params}) ${onConflict}`, arrays);
 }
 
 function normalise(v: unknown): unknown {

@@ -67,6 +67,7 @@ const MINUTE_MS = 60_000;
 
 /** Total length of the excluded intervals after the trigger, overlaps counted once. */
 export function excludedLength(trigger: Date, intervals: Interval[] = []): number {
+  if (intervals.length === 0) return 0; // the usual case: nothing to allocate
   const clipped = intervals
     .map((i) => [Math.max(i.from.getTime(), trigger.getTime()), i.to.getTime()] as const)
     .filter(([a, b]) => b > a)

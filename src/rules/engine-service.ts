@@ -66,8 +66,8 @@ export class RuleEngine {
    * Re-evaluates dirty groups as of `now` until none are left; returns how many groups. Two
    * batches are in flight, each in its own transaction with the same claim several processes use:
    * while this thread evaluates one, the server loads the next (on PGlite they take turns).
-   * (Worker threads, as in evaluateAll, were tried: they start cold on every call and cost more
-   * than they saved — docs/benchmarks.md.)
+   * (Worker threads, as in evaluateAll, were tried twice: they start cold on every call, and
+   * handing documents and results across threads costs more than they save — docs/benchmarks.md.)
    */
   async processDirty(now: Date = new Date()): Promise<number> {
     const lane = async (): Promise<number> => {

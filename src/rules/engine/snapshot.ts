@@ -76,7 +76,13 @@ export class Snapshot {
   relating(objectId: string, qualifier?: string, ...types: string[]): Ev[] {
     const list = this.byObjectIndex.get(objectId) ?? [];
     if (!qualifier && types.length === 0) return list;
-    return list.filter((e) => (!qualifier || e.rels.some((r) => r.id === objectId && r.q === qualifier)) && (types.length === 0 || types.includes(e.type)));
+    const out: Ev[] = [];
+    for (const e of list) {
+      if (types.length > 0 && !types.includes(e.type)) continue;
+      if (qualifier && !e.rels.some((r) => r.id === objectId && r.q === qualifier)) continue;
+      out.push(e);
+    }
+    return out;
   }
 
   obj(id: string | undefined): Obj | undefined {

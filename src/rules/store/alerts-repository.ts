@@ -12,6 +12,9 @@ const ALERT_COLUMNS = [
   'trigger_event_id', 'evidence_event_ids', 'due_at', 'raised_at', 'resolved_at', 'computation', 'basis', 'message_zh', 'message_en',
 ];
 const CHANGING = ALERT_COLUMNS.filter((c) => c !== 'id');
+// Only rows that changed are rewritten (updated_at then tells when an alert last moved).
+const UPSERT_ALERTS = `ON CONFLICT (id) DO UPDATE SET ${CHANGING.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
+  WHERE (${CHANGING.map((c) => `rule_alerts.${c}`).join(', ')}) IS DISTINCT FROM (${CHANGING.map((c) => `EXCLUDED.${c}`).join(', ')})`;
 const ALERT_TYPES = [
   'text', 'text', 'text', 'int4', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text',
   'text', 'jsonb', 'timestamptz', 'timestamptz', 'timestamptz', 'jsonb', 'jsonb', 'text', 'text',
@@ -38,17 +41,8 @@ export async function saveGroupResults(tx: Queryable, results: Map<string, Group
     }
     for (const t of r.timers) timers.push(timerRow(group, t));
   }
-  if (rows.length) {
-    await tx.query(`CREATE TEMP TABLE IF NOT EXISTS rule_alerts_in (LIKE rule_alerts INCLUDING DEFAULTS)`);
-    await tx.query(`TRUNCATE rule_alerts_in`);
-    await insertViaUnnest(tx, 'rule_alerts_in', ALERT_COLUMNS, rows, ALERT_TYPES);
-    const set = ALERT_COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
-    // Only rows that changed are rewritten (updated_at then tells when an alert last moved).
-    await tx.query(
-      `INSERT INTO rule_alerts (${ALERT_COLUMNS.join(', ')}) SELECT ${ALERT_COLUMNS.join(', ')} FROM rule_alerts_in
-       ON CONFLICT (id) DO UPDATE SET ${set}, updated_at = now()
-       WHERE (${CHANGING.map((c) => `rule_alerts.${c}`).join(', ')}) IS DISTINCT FROM (${CHANGING.map((c) => `EXCLUDED.${c}`).join(', ')})`);
-  }
+  // One statement, no scratch table (a temporary table per batch churned the catalogue).
+  await insertViaUnnest(tx, 'rule_alerts', ALERT_COLUMNS, rows, ALERT_TYPES, UPSERT_ALERTS);
   const { rows: gone } = await tx.query<{ id: string }>(
     `UPDATE rule_alerts SET status = 'retracted', updated_at = now()
       WHERE group_id = ANY($1) AND status <> 'retracted' AND NOT (id = ANY($2)) RETURNING id`, [groups, [...produced]]);
