@@ -1,4 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
+// A young generation of 64 MB, as `npm start` and the benchmarks use: the rule engine's pages
+// live for a few batches, and with the default 16 MB they are copied and promoted over and over
+// (5–10 % of the live engine's CPU, docs/benchmarks.md).
 // The `shuju` command. Runs the compiled build when it is at least as new as the sources
 // (`npm start` and `npm run build` make it), else the TypeScript sources through tsx, so a
 // development checkout never runs stale code.
