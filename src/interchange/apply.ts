@@ -125,11 +125,23 @@ export async function mergeObjects(tx: Queryable, importId: number, objects: Nor
   await applyObjectRelationships(tx, importId, objects, changed);
 }
 
-/** The columns of an event row, as the importer writes them. */
+/** The columns of an event row, as the importer writes them (new events and revisions alike). */
 export const EVENT_COLUMNS = ['id', 'type', 'time', 'attributes', 'relationships', 'revision', 'void', 'content_hash', 'source', 'import_id', 'received_at'];
 
-/** An event's relationships as stored in events.relationships: [[qualifier, object id], …] in the record's order. */
-export function relationshipsJson(e: NormEvent): string {
+/** An event's row in EVENT_COLUMNS order. */
+export function eventRow(e: NormEvent, source: string | null, importId: number, receivedAt: string): unknown[] {
+  return [e.id, e.type, e.time, attributesJson(e), relationshipsJson(e), e.revision, e.void, e.hash, source, importId, receivedAt];
+}
+
+/** events.attributes (jsonb): names and values as sent. */
+function attributesJson(e: NormEvent): string {
+  let out = '[';
+  for (let i = 0; i < e.attrs.length; i++) out += `${i ? ',' : ''}{"name":${JSON.stringify(e.attrs[i].name)},"value":${JSON.stringify(e.attrs[i].value)}}`;
+  return out + ']';
+}
+
+/** events.relationships (json): [[qualifier, object id], …] in the record's order. */
+function relationshipsJson(e: NormEvent): string {
   let out = '[';
   for (let i = 0; i < e.rels.length; i++) out += `${i ? ',' : ''}[${JSON.stringify(e.rels[i].qualifier)},${JSON.stringify(e.rels[i].objectId)}]`;
   return out + ']';
@@ -152,11 +164,7 @@ export async function supersedeEvents(tx: Queryable, importId: number, source: s
   await tx.query('DELETE FROM event_objects WHERE event_id = ANY($1)', [ids]);
   await tx.query('DELETE FROM events WHERE id = ANY($1)', [ids]);
   const received = receivedAt.toISOString();
-  await tx.copyRows(
-    'events',
-    EVENT_COLUMNS,
-    events.map((e) => [e.id, e.type, e.time, e.attrs.map((a) => ({ name: a.name, value: a.value })), relationshipsJson(e), e.revision, e.void, e.hash, source, importId, received]),
-  );
+  await tx.copyRows('events', EVENT_COLUMNS, events.map((e) => eventRow(e, source, importId, received)));
   await tx.copyRows('event_objects', ['event_id', 'object_id', 'qualifier'], events.flatMap((e) => e.rels.map((r) => [e.id, r.objectId, r.qualifier])));
 }
 

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { refreshDerived, refreshImportDerived } from '../log/derive.js';
-import { EVENT_COLUMNS, lastOfEach, mergeObjects, recordDeclarations, relationshipsJson, supersedeEvents } from './apply.js';
+import { EVENT_COLUMNS, eventRow, lastOfEach, mergeObjects, recordDeclarations, supersedeEvents } from './apply.js';
 import { QUALIFIER_TARGETS, SINGLE_VALUED_O2O } from './registry.js';
 import { checkRequired, checkRequiredInStore, selectByIds } from './resolve.js';
 import type { ImportError, ImportProfile } from './types.js';
@@ -54,15 +54,6 @@ function distinctTargets(o: NormObject, qualifier: string): number {
   return first === undefined ? 0 : 1;
 }
 
-/** An event's attributes as the jsonb text stored in events.attributes (names and values as sent). */
-function attributesJson(e: NormEvent): string {
-  if (e.attrs.length === 0) return '[]';
-  let out = '[';
-  for (let i = 0; i < e.attrs.length; i++) {
-    out += `${i ? ',' : ''}{"name":${JSON.stringify(e.attrs[i].name)},"value":${JSON.stringify(e.attrs[i].value)}}`;
-  }
-  return out + ']';
-}
 const ANCHORED = new Set(['person', 'item', 'document', 'media']);
 
 export class ImportPipeline {
@@ -247,7 +238,7 @@ export class ImportPipeline {
     }
     this.counts.events_new++;
     this.touch(e);
-    rows.events.push([e.id, e.type, e.time, attributesJson(e), relationshipsJson(e), e.revision, e.void, e.hash, this.source, this.importId, this.receivedAt.toISOString()]);
+    rows.events.push(eventRow(e, this.source, this.importId, this.receivedAt.toISOString()));
     for (const r of e.rels) rows.eo.push([e.id, r.objectId, r.qualifier]);
   }
 
