@@ -65,6 +65,29 @@ export function randomFeed(seed: number, cases = 4): RandomFeed {
     return id;
   };
 
+  /**
+   * A stay in the case-handling area (holding room, then interrogation room, then out) and the
+   * rooms' surveillance, uploaded later and linked to the room only (now and then to the case as
+   * well), sometimes with a gap. The rooms are shared by every case and seed, so a segment may
+   * reach other groups' stays too.
+   */
+  const areaStay = (caseId: string, person: string, entered: number) => {
+    const moved = entered + rng.between(0.5, 3) * H;
+    const left = moved + rng.between(0.5, 4) * H;
+    ev(entered, 'area.entered', [[person, 'subject'], ['venue:R2', 'venue'], [caseId, 'case']], { source: 'positioning' });
+    ev(moved, 'area.exited', [[person, 'subject'], ['venue:R2', 'venue'], [caseId, 'case']], { exit_kind: 'move' });
+    ev(moved, 'area.entered', [[person, 'subject'], ['venue:R1', 'venue'], [caseId, 'case']], { source: 'positioning' });
+    ev(left, 'area.exited', [[person, 'subject'], ['venue:R1', 'venue'], [caseId, 'case']], { exit_kind: 'final', purpose: 'release' });
+    for (const [room, from, to] of [['venue:R2', entered, moved], ['venue:R1', moved, left]] as const) {
+      if (!rng.chance(0.85)) continue;
+      const uploaded = left + rng.between(0.5, 40) * H;
+      const gap = rng.chance(0.25) ? 0.3 * H : 0;
+      late.push({ t: uploaded, rec: { object: { id: `media:${caseId.slice(5)}-${room.slice(6)}-${++seq}`, type: 'media', attributes: [
+        attr('kind', iso(uploaded), 'area_cctv'), attr('started_at', iso(uploaded), iso(from - 60_000 + gap)), attr('ended_at', iso(uploaded), iso(to + 60_000)),
+      ], relationships: [rel(room, 'venue'), ...(rng.chance(0.2) ? [rel(caseId, 'case')] : [])] } } });
+    }
+  };
+
   for (let c = 0; c < cases; c++) {
     const caseId = `case:R${seed}C${c}`;
     const incident = `incident:R${seed}I${c}`;
@@ -129,6 +152,7 @@ export function randomFeed(seed: number, cases = 4): RandomFeed {
       ev(ts, 'item.seized', [[item, 'item'], [caseId, 'case'], [officers[0], 'officer'], [officers[1], 'officer']], { mode: 'seizure' });
       if (rng.chance(0.8)) ev(ts + rng.between(1, 30) * H, 'item.stored', [[item, 'item'], [rng.pick([officers[3], officers[0]]), 'custodian'], ['venue:S1', 'venue'], [caseId, 'case']], { storage: 'physical' });
     }
+    if (rng.chance(0.6)) areaStay(caseId, suspect, t + rng.between(0.1, 2) * H);
   }
 
   // Incidents that never become cases (disputes): their group holds only their own records.

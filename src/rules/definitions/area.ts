@@ -56,14 +56,13 @@ export const AREA_RULES: RuleDefinition[] = [
     name: L('办案区全程视频监控', 'Area video coverage'),
     description: L('嫌疑人在办案区期间应全程视频监控并录像，录像缺口应预警。', 'Video monitoring and recording cover the whole stay in the area; gaps are flagged.'),
     trigger: { events: ['area.entered'], condition: "a suspect's stay, judged after its final exit" },
-    compliance: { events: ['area.exited'], checks: ["area_cctv media with O2O venue = the room cover each room interval of the stay, gaps <= gapToleranceSeconds", 'judged at final exit + checkAfterHours; no area_cctv media in the group → silent (§13)'] },
+    compliance: { events: ['area.exited'], checks: ["area_cctv media with O2O venue = the room cover each room interval of the stay, gaps <= gapToleranceSeconds", 'judged at final exit + checkAfterHours; segments linked to the case, its incidents or the room; no area_cctv media for the group → silent (§13)'] },
     limit: { ...P(24, 'h'), custodial: 'always' },
     severity: { overdue: 'S2', violation: 'S2' }, basis: [{ law: '4YL', article: '一律全程视频监控' }], grade: 'V-report',
     parameters: {
       gapToleranceSeconds: { default: 60, description: L('录像允许的中断（秒）', 'Allowed recording gap in seconds') },
       checkAfterHours: { default: 24, description: L('离开办案区后核查录像的时间（小时，留出上传时间）', 'Hours after the final exit when the recordings are checked (upload time)') },
     },
-    statusNote: 'Feed: the loader gives a case only media linked (O2O) to the case or its incidents or named by its events; area_cctv segments linked only to a venue do not reach it yet, so the rule is silent for them (§13) until the loader adds, per group with area records, the area_cctv media of its rooms overlapping its venue window.',
   },
   {
     ...base, id: 'AREA_MAX_STAY', kind: 'deadline', core: true,

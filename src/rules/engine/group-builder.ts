@@ -24,17 +24,18 @@ export class GroupBuilder {
   private readonly objects = new Map<string, Obj>();
   private readonly events: Ev[] = [];
   private readonly venueEvents: Ev[] = [];
+  private readonly venueMedia = new Map<string, Obj>();
 
   constructor(readonly groupId: string) {}
 
   object(id: string, attrs: Record<string, AttrInput> = {}, relationships: RelInput = {}, unitId?: string): this {
-    const o: Obj = { id, type: id.slice(0, id.indexOf(':')), attrs: new Map(), rels: rels(relationships), unitId: unitId ?? null };
-    for (const [name, v] of Object.entries(attrs)) {
-      const history = Array.isArray(v) ? v.map(([t, x]) => ({ time: Date.parse(t), value: String(x) })) : [{ time: 0, value: String(v) }];
-      o.attrs.set(name, history.sort((a, b) => a.time - b.time));
-    }
-    if (!unitId && o.type === 'case') o.unitId = o.rels.find((r) => r.q === 'unit')?.id ?? null;
-    this.objects.set(id, o);
+    this.objects.set(id, makeObject(id, attrs, relationships, unitId));
+    return this;
+  }
+
+  /** An object of a room the group used, linked to the room only (area surveillance). */
+  venueObject(id: string, attrs: Record<string, AttrInput> = {}, relationships: RelInput = {}): this {
+    this.venueMedia.set(id, makeObject(id, attrs, relationships));
     return this;
   }
 
@@ -57,7 +58,7 @@ export class GroupBuilder {
   }
 
   snapshot(asOf: string | Date): Snapshot {
-    return new Snapshot(this.groupId, new Date(asOf), this.events, this.objects, new Map(), this.venueEvents);
+    return new Snapshot(this.groupId, new Date(asOf), this.events, this.objects, new Map(), this.venueEvents, [...this.venueMedia.values()]);
   }
 
   evaluate(evaluators: RuleEvaluator | RuleEvaluator[], asOf: string | Date, settings?: RuleSettings): GroupResult {
@@ -67,6 +68,16 @@ export class GroupBuilder {
   private makeEvent(id: string, type: string, time: string, attrs: Record<string, string | number | boolean>, relationships: RelInput): Ev {
     return { id, type, time: new Date(time), attrs: Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, String(v)])), rels: rels(relationships) };
   }
+}
+
+function makeObject(id: string, attrs: Record<string, AttrInput>, relationships: RelInput, unitId?: string): Obj {
+  const o: Obj = { id, type: id.slice(0, id.indexOf(':')), attrs: new Map(), rels: rels(relationships), unitId: unitId ?? null };
+  for (const [name, v] of Object.entries(attrs)) {
+    const history = Array.isArray(v) ? v.map(([t, x]) => ({ time: Date.parse(t), value: String(x) })) : [{ time: 0, value: String(v) }];
+    o.attrs.set(name, history.sort((a, b) => a.time - b.time));
+  }
+  if (!unitId && o.type === 'case') o.unitId = o.rels.find((r) => r.q === 'unit')?.id ?? null;
+  return o;
 }
 
 /** The platform's calendar (config/calendar, 2023–2026). */

@@ -51,6 +51,12 @@ export class Snapshot {
     private readonly reference: Map<string, Obj> = new Map(),
     /** Events of the venues the group's persons used (snapshots, officers' positions). */
     readonly venueEvents: Ev[] = [],
+    /**
+     * Area surveillance of the rooms the group's persons used, linked to the room only
+     * (store/venue-events.ts). Kept apart from the group's own objects, which rules count as
+     * the case's; `obj` and `attr` find them.
+     */
+    readonly venueMedia: Obj[] = [],
   ) {
     const t = asOf.getTime();
     this.events = events.filter((e) => e.time.getTime() <= t).sort(byTime);
@@ -87,7 +93,7 @@ export class Snapshot {
 
   obj(id: string | undefined): Obj | undefined {
     if (id === undefined) return undefined;
-    return this.objects.get(id) ?? this.reference.get(id);
+    return this.objects.get(id) ?? this.reference.get(id) ?? (this.venueMedia.length ? this.venueMedia.find((m) => m.id === id) : undefined);
   }
 
   /** Objects of the group of a type. */

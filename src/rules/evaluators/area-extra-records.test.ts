@@ -137,6 +137,23 @@ describe('AREA_VIDEO_COVERAGE', () => {
     assert.deepEqual(cctv(enter(caseWith(), d('10:00')), ROOM, d('10:59'), d('12:01')).evaluate(rule, LATER), { alerts: [], timers: [] });
   });
 
+  it('reads segments linked to the room only (the venue feed) like the case\'s own', () => {
+    const roomOnly = (g: GroupBuilder, venue: string, from: string, to: string) =>
+      g.venueObject(`media:R${++seq}`, { kind: 'area_cctv', started_at: t(from), ended_at: t(to) }, { venue });
+    const covered = roomOnly(roomOnly(stay(), HOLD, d('09:59'), d('11:00:30')), ROOM, d('10:59'), d('12:01'));
+    assert.deepEqual(covered.evaluate(rule, LATER), { alerts: [], timers: [] });
+    // The room feed alone makes the rule run (it is no longer a missing feed): the gap is flagged.
+    const gap = roomOnly(stay(), HOLD, d('09:59'), d('11:01')).evaluate(rule, LATER);
+    assert.deepEqual(lines(gap), [`overdue open S2 raised ${due} due ${due}`]);
+    assert.match(gap.alerts[0].message['zh-CN'], /1段缺口，最长1小时（2025-05-06 11:00起）/);
+    // A segment the group holds itself and the feed brings again counts once: the case's
+    // version (here with a later end) is the one read.
+    const both = roomOnly(stay(), ROOM, d('10:59'), d('12:01'))
+      .object('media:SAME', { kind: 'area_cctv', started_at: t(d('09:59')), ended_at: t(d('11:01')) }, { venue: HOLD })
+      .venueObject('media:SAME', { kind: 'area_cctv', started_at: t(d('09:59')), ended_at: t(d('10:30')) }, { venue: HOLD });
+    assert.deepEqual(both.evaluate(rule, LATER), { alerts: [], timers: [] });
+  });
+
   it('does not count a segment with bad times as coverage', () => {
     const g = cctv(cctv(stay(), HOLD, d('09:59'), d('11:01')), ROOM, d('12:01'), d('10:59'));
     assert.deepEqual(lines(g.evaluate(rule, LATER)), [`overdue open S2 raised ${due} due ${due}`]);

@@ -1,7 +1,7 @@
 import { L, P, violation, type RuleEvaluator } from '../engine/context.js';
 import { duration, localTime } from '../engine/explain.js';
 import type { Finding } from '../engine/finding.js';
-import { type Ev, type Snapshot } from '../engine/snapshot.js';
+import { type Ev, type Obj, type Snapshot } from '../engine/snapshot.js';
 import { windowDeadline } from './area-basis.js';
 import { type AreaStay, allStays, exitsFirst, isSuspect, subjectOfStay } from './area-stays.js';
 import { type Span, uncovered } from '../engine/spans.js';
@@ -69,11 +69,21 @@ const timeOf = (v: string | undefined): number | undefined => {
   return Number.isFinite(t) ? t : undefined;
 };
 
-/** Area surveillance segments (media kind `area_cctv`) of the snapshot by their O2O `venue`. */
+/**
+ * The area surveillance (media kind `area_cctv`) the group sees: its own media, and the segments
+ * of its rooms that are linked to the room only (the venue feed, store/venue-events.ts).
+ */
+function areaSurveillance(s: Snapshot): Obj[] {
+  const own = s.objectsOfType('media');
+  const ownIds = new Set(own.map((m) => m.id));
+  const fromRooms = s.venueMedia.filter((m) => !ownIds.has(m.id));
+  return [...own, ...fromRooms].filter((m) => s.attr(m.id, 'kind') === 'area_cctv');
+}
+
+/** Area surveillance segments of the snapshot by their O2O `venue`. */
 function recordingsByVenue(s: Snapshot): Map<string, Recording[]> {
   const out = new Map<string, Recording[]>();
-  for (const m of s.objectsOfType('media')) {
-    if (s.attr(m.id, 'kind') !== 'area_cctv') continue;
+  for (const m of areaSurveillance(s)) {
     const from = timeOf(s.attr(m.id, 'started_at'));
     const to = timeOf(s.attr(m.id, 'ended_at'));
     if (from === undefined || to === undefined || to < from) continue; // bad data proves no coverage
@@ -119,13 +129,13 @@ function gapText(gaps: Span[]): { zh: string; en: string } {
  * O2O `venue` is that room, with no gap over `gapToleranceSeconds` [D]. Footage that becomes
  * known later resolves the alert as late. Time outside the area (temporary exits) is no room
  * interval. §13: a group without any `area_cctv` media lacks the feed — silent.
- * Feed note: the loader gives a group only media linked (O2O) to its case or incidents or named
- * by its events, so surveillance segments linked only to a venue do not reach the snapshot yet.
+ * The segments come linked to the case, its incidents or the room (O2O `venue`): the venue feed
+ * brings those of the group's rooms (store/venue-events.ts).
  */
 export const AREA_VIDEO_COVERAGE: RuleEvaluator = {
   ruleId: 'AREA_VIDEO_COVERAGE',
   evaluate: (s, ctx) => {
-    if (!s.objectsOfType('media').some((m) => s.attr(m.id, 'kind') === 'area_cctv')) return [];
+    if (areaSurveillance(s).length === 0) return [];
     const byVenue = recordingsByVenue(s);
     return allStays(s).filter((st) => st.end && isSuspect(s, st.person, st.entry.time)).map((stay) => {
       const end = stay.end!;

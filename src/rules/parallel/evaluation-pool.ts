@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { RuleSettings } from '../engine/context.js';
 import type { GroupResult } from '../engine/evaluate.js';
 import type { PageDocs } from '../store/page.js';
-import type { VenueWindow } from '../store/venue-events.js';
+import type { VenueDoc, VenueWindow } from '../store/venue-events.js';
 
 /**
  * Worker threads for a full re-evaluation: the engine's thread runs the queries and hands each
@@ -22,7 +22,7 @@ export interface WorkerInit {
 
 export type ToWorker =
   | { kind: 'page'; page: number; groups: string[]; docs: PageDocs }
-  | { kind: 'venues'; page: number; doc: unknown };
+  | { kind: 'venues'; page: number; doc: VenueDoc };
 
 export type FromWorker =
   | { kind: 'venues'; page: number; windows: Array<[string, VenueWindow]> }
@@ -62,7 +62,7 @@ export class EvaluationPool {
   private nextPage = 0;
 
   /** `venues` answers a worker's request for the venue feed of a page's windows. */
-  constructor(count: number, init: WorkerInit, private readonly venues: (windows: Map<string, VenueWindow>) => Promise<unknown>) {
+  constructor(count: number, init: WorkerInit, private readonly venues: (windows: Map<string, VenueWindow>) => Promise<VenueDoc>) {
     this.workers = Array.from({ length: count }, () => {
       const w = startWorker(init);
       w.on('message', (m: FromWorker) => this.receive(w, m));

@@ -4,7 +4,7 @@ import { evaluateGroup, type GroupResult } from '../engine/evaluate.js';
 import { EVALUATORS } from '../evaluators/index.js';
 import { objectsOf } from '../store/doc-rows.js';
 import { pageSnapshots, readPage } from '../store/page.js';
-import { VenueFeed, type VenueWindow } from '../store/venue-events.js';
+import { type VenueDoc, VenueFeed, type VenueWindow } from '../store/venue-events.js';
 import type { FromWorker, ToWorker, WorkerInit } from './evaluation-pool.js';
 
 /**
@@ -17,7 +17,7 @@ const reference = objectsOf(init.reference);
 const evaluators = init.ruleIds.map((id) => EVALUATORS.find((e) => e.ruleId === id)!);
 const options = { calendar: platformCalendar(), evaluators, settings: init.settings };
 const asOf = new Date(init.asOf);
-const waitingForVenues = new Map<number, (doc: unknown) => void>();
+const waitingForVenues = new Map<number, (doc: VenueDoc) => void>();
 const port = parentPort!;
 const send = (m: FromWorker) => port.postMessage(m);
 
@@ -32,7 +32,7 @@ port.on('message', (m: ToWorker) => {
 
 async function evaluatePage(id: number, groups: string[], docs: { events: unknown; objects: unknown }): Promise<void> {
   const page = readPage(groups, asOf, docs);
-  let venueDoc: unknown = null;
+  let venueDoc: VenueDoc = null;
   if (page.windows.size > 0) {
     const windows: Array<[string, VenueWindow]> = [...page.windows];
     venueDoc = await new Promise((resolve) => {
@@ -40,7 +40,7 @@ async function evaluatePage(id: number, groups: string[], docs: { events: unknow
       send({ kind: 'venues', page: id, windows });
     });
   }
-  const results: Array<[string, GroupResult]> = pageSnapshots(page, reference, new VenueFeed(venueDoc))
+  const results: Array<[string, GroupResult]> = pageSnapshots(page, reference, new VenueFeed(venueDoc, asOf))
     .map((s) => [s.groupId, evaluateGroup(s, options)]);
   send({ kind: 'done', page: id, results });
 }

@@ -4,7 +4,8 @@ import type { Database } from '../../db/database.js';
 import { importRecords } from '../../interchange/import.js';
 import { openTestDatabase } from '../../testing/db.js';
 import { randomFeed } from '../../testing/random-log.js';
-import { venueParams } from './venue-events.js';
+import { VENUE_MEDIA_REACH_MS } from './doc-rows.js';
+import { VenueFeed, venueParams } from './venue-events.js';
 
 /**
  * The groups an import writes (groups.ts): every event has one row in event_groups carrying its
@@ -49,4 +50,24 @@ test('a venue is asked for once per stretch: overlapping and touching windows me
     ['venue:R2', iso(1 * h), iso(3 * h)],
   ]);
   assert.equal(venueParams(new Map()), undefined);
+});
+
+test('the surveillance feed gives a group the segments of its rooms within reach of its area events there, as known at T', () => {
+  const mark = Date.parse('2025-05-06T02:00:00Z');
+  const asOf = new Date('2025-05-10T00:00:00Z');
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const segment = (id: string, room: string, from: number, to: number, known = 0) =>
+    [id, 'media', null, [['kind', known, 'area_cctv'], ['started_at', known, iso(from)], ['ended_at', known, iso(to)]], [['venue', room]], null];
+  const reach = VENUE_MEDIA_REACH_MS;
+  const feed = new VenueFeed({ events: null, media: JSON.stringify([
+    segment('media:ends-at-reach', 'venue:R1', mark - reach - 1000, mark - reach),
+    segment('media:ends-before-reach', 'venue:R1', mark - reach - 1000, mark - reach - 1),
+    segment('media:starts-at-reach', 'venue:R1', mark + reach, mark + reach + 1000),
+    segment('media:starts-after-reach', 'venue:R1', mark + reach + 1, mark + reach + 1000),
+    segment('media:other-room', 'venue:R2', mark, mark + 1000),
+    segment('media:known-after-T', 'venue:R1', mark, mark + 1000, asOf.getTime() + 1),
+  ]) }, asOf);
+  const window = { venues: ['venue:R1'], from: mark, to: mark, marks: [['venue:R1', mark]] as Array<[string, number]> };
+  assert.deepEqual(feed.mediaFor(window).map((m) => m.id), ['media:ends-at-reach', 'media:starts-at-reach']);
+  assert.deepEqual(feed.mediaFor(undefined), []);
 });

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { VENUE_MEDIA_REACH_MS } from './doc-rows.js';
 
 /**
  * Evaluation groups (migration 005): every event belongs to the case it concerns, else its
@@ -94,6 +95,24 @@ export async function markImportGroups(tx: Queryable, importId: number): Promise
      SELECT id FROM objects WHERE last_import = $1 AND first_import < $1 AND type = 'case'
      ON CONFLICT DO NOTHING`, [importId]);
   await markTouched(tx);
+  // Area surveillance linked to a room only bears on the groups whose area events in that room
+  // lie within the venue feed's reach of the segment (any of its times): store/venue-events.ts.
+  // An index look-up per media object of the import; most have no room and stop at the first.
+  await tx.query(
+    `INSERT INTO rule_dirty_groups (group_id)
+     SELECT DISTINCT g.group_id
+       FROM objects m,
+            LATERAL (SELECT r.target_id FROM object_relationships r WHERE r.source_id = m.id AND r.qualifier = 'venue' OFFSET 0) r,
+            LATERAL (SELECT min(a.value::timestamptz) - $2 * interval '1 millisecond' AS t0
+                       FROM object_attributes a WHERE a.object_id = m.id AND a.name = 'started_at') s,
+            LATERAL (SELECT max(a.value::timestamptz) + $2 * interval '1 millisecond' AS t1
+                       FROM object_attributes a WHERE a.object_id = m.id AND a.name = 'ended_at') e,
+            LATERAL (SELECT eo.event_id FROM event_objects eo WHERE eo.object_id = r.target_id AND eo.qualifier = 'venue' OFFSET 0) eo,
+            LATERAL (SELECT ev.id FROM events ev WHERE ev.id = eo.event_id AND ev.type LIKE 'area.%' AND ev.time BETWEEN s.t0 AND e.t1 OFFSET 0) ev,
+            LATERAL (SELECT g.group_id FROM event_groups g WHERE g.event_id = ev.id OFFSET 0) g
+      WHERE m.last_import = $1 AND m.type = 'media' AND g.group_id NOT LIKE 'venue:%' AND g.group_id <> 'none'
+        AND EXISTS (SELECT 1 FROM object_attributes k WHERE k.object_id = m.id AND k.name = 'kind' AND k.value = 'area_cctv')
+     ON CONFLICT DO NOTHING`, [importId, VENUE_MEDIA_REACH_MS]);
 }
 
 async function markTouched(tx: Queryable): Promise<void> {

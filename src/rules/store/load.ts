@@ -2,13 +2,13 @@ import type { Queryable } from '../../db/database.js';
 import type { Obj, Snapshot } from '../engine/snapshot.js';
 import { objectsOf, PAGE_SQL, REFERENCE_SQL, REFERENCE_TYPES, VENUE_SQL } from './doc-rows.js';
 import { pageSnapshots, type PageDocs, readPage } from './page.js';
-import { VenueFeed, type VenueWindow, venueParams } from './venue-events.js';
+import { type VenueDoc, VenueFeed, type VenueWindow, venueParams } from './venue-events.js';
 
 /**
  * Loads groups as they stood at T (§13): the events of each group with time ≤ T in their current
  * revision, void ones left out; the objects they concern with attribute history and O2O
  * relationships; reference data (units, officers, venues) once; and, for groups with
- * case-handling-area records, the events of the rooms they used (`venue-events.ts`).
+ * case-handling-area records, the events and surveillance of the rooms they used (`venue-events.ts`).
  *
  * A page of groups costs one statement (two with area records), answered as JSON documents
  * (`doc-rows.ts`) — the loader, not the rules, was most of a full re-evaluation's time when it
@@ -68,13 +68,13 @@ export class SnapshotLoader {
     return { events: rows[0]?.events ?? null, objects: rows[0]?.objects ?? null, lastImport };
   }
 
-  /** The venue events the windows ask for, as a document (null: none). */
-  async venueDoc(windows: Map<string, VenueWindow>): Promise<unknown> {
+  /** The venue events and surveillance the windows ask for, as documents (null: none). */
+  async venueDoc(windows: Map<string, VenueWindow>): Promise<VenueDoc> {
     const params = venueParams(windows);
     if (!params) return null;
     await this.session();
-    const { rows } = await this.db.query<{ doc: unknown }>(VENUE_SQL, params);
-    return rows[0]?.doc ?? null;
+    const { rows } = await this.db.query<{ events: unknown; media: unknown }>(VENUE_SQL, params);
+    return { events: rows[0]?.events ?? null, media: rows[0]?.media ?? null };
   }
 
   /** Snapshots of the given groups as of T ('none' and venue groups yield nothing of their own). */
@@ -84,7 +84,7 @@ export class SnapshotLoader {
     const docs = await this.pageDocs(ids, asOf);
     const reference = await this.referenceData(docs.lastImport);
     const page = readPage(ids, asOf, docs);
-    return pageSnapshots(page, reference, new VenueFeed(await this.venueDoc(page.windows)));
+    return pageSnapshots(page, reference, new VenueFeed(await this.venueDoc(page.windows), asOf));
   }
 }
 

@@ -61,6 +61,7 @@ export function pageSnapshots(page: ReadPage, reference: Map<string, Obj>, venue
     for (const anchor of [g, ...[...own.keys()].filter((id) => id.startsWith('incident:'))]) {
       for (const o of page.anchoredTo.get(anchor) ?? []) own.set(o.id, o);
     }
-    return new Snapshot(g, page.asOf, events, own, reference, venues.eventsFor(page.windows.get(g)));
+    const window = page.windows.get(g);
+    return new Snapshot(g, page.asOf, events, own, reference, venues.eventsFor(window), venues.mediaFor(window));
   });
 }

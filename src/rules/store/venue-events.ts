@@ -1,5 +1,5 @@
-import { byTime, type Ev } from '../engine/snapshot.js';
-import { type EventTuple, eventOf, parseDoc } from './doc-rows.js';
+import { byTime, type Ev, type Obj } from '../engine/snapshot.js';
+import { type EventTuple, eventOf, objectOf, type ObjectTuple, parseDoc, VENUE_MEDIA_REACH_MS } from './doc-rows.js';
 
 /**
  * The venue feed of a group with case-handling-area records (§9.2 "watched"): the events of the
@@ -8,12 +8,24 @@ import { type EventTuple, eventOf, parseDoc } from './doc-rows.js';
  * event when every person of the group has left the area (`area.exited` `final`), else T.
  * Nothing later can bear on a closed stay, and the window is the group's own, so a group sees
  * the same feed whichever groups share its batch (live engine and full re-evaluation alike).
+ *
+ * The feed also brings the rooms' area surveillance (media `area_cctv` with O2O `venue`), which
+ * a source may link to the room only: each segment that reaches within VENUE_MEDIA_REACH_MS of
+ * one of the group's area events in that room (by any value of its started_at / ended_at known
+ * at T). The import marks the same groups when such a segment arrives (store/groups.ts), so the
+ * live engine and a full re-evaluation agree. The reach is longer than any lawful stay (48 h),
+ * so every segment that can overlap a room interval of a stay is in the feed.
  */
 export interface VenueWindow {
   venues: string[];
   from: number;
   to: number;
+  /** The group's area events as [room, epoch ms]: where its surveillance feed is picked. */
+  marks: Array<[string, number]>;
 }
+
+/** A page's venue feed as loaded (VENUE_SQL): documents, or null when no group needed one. */
+export type VenueDoc = { events: unknown; media: unknown } | null;
 
 const DAY_MS = 86_400_000;
 
@@ -25,13 +37,17 @@ export function venueWindows(byGroup: Map<string, Ev[]>, asOf: Date): Map<string
     let first = Infinity, last = -Infinity;
     const lastEntry = new Map<string, number>();
     const lastFinalExit = new Map<string, number>();
+    const marks: Array<[string, number]> = [];
     for (const e of events) {
       if (!e.type.startsWith('area.')) continue;
       const t = e.time.getTime();
       first = Math.min(first, t);
       last = Math.max(last, t);
       for (const r of e.rels) {
-        if (r.q === 'venue') venues.add(r.id);
+        if (r.q === 'venue') {
+          venues.add(r.id);
+          marks.push([r.id, t]);
+        }
         if (r.q !== 'subject') continue;
         if (e.type === 'area.entered') lastEntry.set(r.id, Math.max(lastEntry.get(r.id) ?? -Infinity, t));
         if (e.type === 'area.exited' && e.attrs.exit_kind === 'final') lastFinalExit.set(r.id, Math.max(lastFinalExit.get(r.id) ?? -Infinity, t));
@@ -40,7 +56,7 @@ export function venueWindows(byGroup: Map<string, Ev[]>, asOf: Date): Map<string
     if (venues.size === 0) continue;
     // At one instant exits count first (area-stays), so an entry at the instant of a final exit reopens.
     const open = [...lastEntry].some(([person, t]) => t >= (lastFinalExit.get(person) ?? -Infinity));
-    out.set(group, { venues: [...venues], from: first - DAY_MS, to: open ? asOf.getTime() : last });
+    out.set(group, { venues: [...venues], from: first - DAY_MS, to: open ? asOf.getTime() : last, marks });
   }
   return out;
 }
@@ -50,7 +66,7 @@ export function venueWindows(byGroup: Map<string, Ev[]>, asOf: Date): Map<string
  * (windows that overlap or touch merged), so each event is read once and only the stretches some
  * group needs (none: nothing to load).
  */
-export function venueParams(windows: Map<string, VenueWindow>): [string[], string[], string[]] | undefined {
+export function venueParams(windows: Map<string, Omit<VenueWindow, 'marks'>>): [string[], string[], string[]] | undefined {
   const byVenue = new Map<string, Array<[number, number]>>();
   for (const w of windows.values()) {
     for (const v of w.venues) {
@@ -79,17 +95,49 @@ export function venueParams(windows: Map<string, VenueWindow>): [string[], strin
   return [venues, from, to];
 }
 
-/** The venue events of a page (VENUE_SQL's document), by venue in time order. */
+/** A surveillance segment of a room: the widest span any of its values known at T gives. */
+interface Segment {
+  media: Obj;
+  from: number;
+  to: number;
+}
+
+/** The venue feed of a page (VENUE_SQL's documents): events by venue in time order, surveillance by room. */
 export class VenueFeed {
   private readonly byVenue = new Map<string, Ev[]>();
+  private readonly segments = new Map<string, Segment[]>();
 
-  constructor(doc: unknown) {
-    for (const t of parseDoc<EventTuple>(doc)) {
+  constructor(doc: VenueDoc, asOf: Date) {
+    for (const t of parseDoc<EventTuple>(doc?.events)) {
       const list = this.byVenue.get(t[0]);
       if (list) list.push(eventOf(t));
       else this.byVenue.set(t[0], [eventOf(t)]);
     }
     for (const list of this.byVenue.values()) list.sort(byTime);
+    for (const t of parseDoc<ObjectTuple>(doc?.media)) {
+      const media = objectOf(t);
+      const from = Math.min(...valuesAsOf(media, 'started_at', asOf));
+      const to = Math.max(...valuesAsOf(media, 'ended_at', asOf));
+      if (!Number.isFinite(from) || !Number.isFinite(to)) continue;
+      for (const r of media.rels) {
+        if (r.q !== 'venue') continue;
+        const list = this.segments.get(r.id);
+        if (list) list.push({ media, from, to });
+        else this.segments.set(r.id, [{ media, from, to }]);
+      }
+    }
+  }
+
+  /** A group's surveillance segments (see VenueWindow), each once, by id. */
+  mediaFor(w: VenueWindow | undefined): Obj[] {
+    if (!w || this.segments.size === 0) return [];
+    const out = new Map<string, Obj>();
+    for (const [room, t] of w.marks) {
+      for (const seg of this.segments.get(room) ?? []) {
+        if (seg.from <= t + VENUE_MEDIA_REACH_MS && seg.to >= t - VENUE_MEDIA_REACH_MS) out.set(seg.media.id, seg.media);
+      }
+    }
+    return [...out.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** A group's venue events: those of its rooms within its window, each once, in time order. */
@@ -102,6 +150,12 @@ export class VenueFeed {
     }
     return w.venues.length > 1 ? out.sort(byTime) : out;
   }
+}
+
+/** The times an attribute held up to T (values that do not parse are no time). */
+function valuesAsOf(o: Obj, name: string, asOf: Date): number[] {
+  const t = asOf.getTime();
+  return (o.attrs.get(name) ?? []).filter((a) => a.time <= t).map((a) => Date.parse(a.value)).filter(Number.isFinite);
 }
 
 function firstAtOrAfter(list: Ev[], t: number): number {
