@@ -65,8 +65,8 @@ SELECT
  * - events: those of the venue groups within the windows, so no event comes twice. An index
  *   range each (event_groups (group_id, time)).
  * - media: the area surveillance (`area_cctv`) linked to the venues (O2O `venue`) whose segment
- *   may overlap a window widened by VENUE_MEDIA_REACH_MS on either side (any value of started_at /
- *   ended_at, which the importer validated as times); VenueFeed picks each group's own.
+ *   may overlap a window widened by VENUE_MEDIA_REACH_MS on either side (`venue_surveillance`,
+ *   migration 010, holds each segment's widest span); VenueFeed picks each group's own.
  */
 export const VENUE_MEDIA_REACH_MS = 3 * 86_400_000;
 const reach = `interval '${VENUE_MEDIA_REACH_MS / 1000} seconds'`;
@@ -74,13 +74,9 @@ const reach = `interval '${VENUE_MEDIA_REACH_MS / 1000} seconds'`;
 export const VENUE_SQL = `
 WITH w AS MATERIALIZED (SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS w(venue, t0, t1)),
 media AS (
-  SELECT DISTINCT r.source_id AS id
-    FROM w, LATERAL (SELECT r.source_id FROM object_relationships r WHERE r.target_id = w.venue AND r.qualifier = 'venue' OFFSET 0) r
-   WHERE EXISTS (SELECT 1 FROM object_attributes a WHERE a.object_id = r.source_id AND a.name = 'kind' AND a.value = 'area_cctv')
-     AND EXISTS (SELECT 1 FROM object_attributes a WHERE a.object_id = r.source_id AND a.name = 'started_at'
-                    AND a.value::timestamptz <= w.t1 + ${reach})
-     AND EXISTS (SELECT 1 FROM object_attributes a WHERE a.object_id = r.source_id AND a.name = 'ended_at'
-                    AND a.value::timestamptz >= w.t0 - ${reach}))
+  SELECT DISTINCT s.media_id AS id
+    FROM w, LATERAL (SELECT s.media_id FROM venue_surveillance s
+                      WHERE s.venue_id = w.venue AND s.started_at <= w.t1 + ${reach} AND s.ended_at >= w.t0 - ${reach} OFFSET 0) s)
 SELECT
   (SELECT json_agg(json_build_array(g.group_id, e.id, e.type, ${epochMs('e.time')}, e.attributes, e.relationships))
      FROM w, LATERAL (SELECT g.group_id, g.event_id FROM event_groups g WHERE g.group_id = w.venue AND g.time >= w.t0 AND g.time <= w.t1 OFFSET 0) g,

@@ -95,24 +95,49 @@ export async function markImportGroups(tx: Queryable, importId: number): Promise
      SELECT id FROM objects WHERE last_import = $1 AND first_import < $1 AND type = 'case'
      ON CONFLICT DO NOTHING`, [importId]);
   await markTouched(tx);
-  // Area surveillance linked to a room only bears on the groups whose area events in that room
-  // lie within the venue feed's reach of the segment (any of its times): store/venue-events.ts.
-  // An index look-up per media object of the import; most have no room and stop at the first.
+  await markSurveillance(tx, importId);
+}
+
+/**
+ * Keeps `venue_surveillance` (migration 010) current for the media this import brought or
+ * changed, and marks dirty the groups whose area events in a room lie within the venue feed's
+ * reach of a segment, before or after the change (store/venue-events.ts): footage linked to the
+ * room only bears on the cases that used it. An index look-up per media object of the import.
+ */
+async function markSurveillance(tx: Queryable, importId: number): Promise<void> {
+  const { rows: gone } = await tx.query<Span>(
+    `DELETE FROM venue_surveillance
+      WHERE media_id IN (SELECT id FROM objects WHERE last_import = $1 AND first_import < $1 AND type = 'media')
+     RETURNING venue_id, started_at, ended_at`, [importId]);
+  const { rows: came } = await tx.query<Span>(
+    `INSERT INTO venue_surveillance (venue_id, media_id, started_at, ended_at)
+     SELECT r.target_id, m.id, s.t0, e.t1
+       FROM objects m,
+            LATERAL (SELECT r.target_id FROM object_relationships r WHERE r.source_id = m.id AND r.qualifier = 'venue' OFFSET 0) r,
+            LATERAL (SELECT min(a.value::timestamptz) AS t0 FROM object_attributes a WHERE a.object_id = m.id AND a.name = 'started_at') s,
+            LATERAL (SELECT max(a.value::timestamptz) AS t1 FROM object_attributes a WHERE a.object_id = m.id AND a.name = 'ended_at') e
+      WHERE m.last_import = $1 AND m.type = 'media' AND s.t0 IS NOT NULL AND e.t1 IS NOT NULL
+        AND EXISTS (SELECT 1 FROM object_attributes k WHERE k.object_id = m.id AND k.name = 'kind' AND k.value = 'area_cctv')
+     RETURNING venue_id, started_at, ended_at`, [importId]);
+  const spans = [...gone, ...came];
+  if (spans.length === 0) return;
   await tx.query(
     `INSERT INTO rule_dirty_groups (group_id)
      SELECT DISTINCT g.group_id
-       FROM objects m,
-            LATERAL (SELECT r.target_id FROM object_relationships r WHERE r.source_id = m.id AND r.qualifier = 'venue' OFFSET 0) r,
-            LATERAL (SELECT min(a.value::timestamptz) - $2 * interval '1 millisecond' AS t0
-                       FROM object_attributes a WHERE a.object_id = m.id AND a.name = 'started_at') s,
-            LATERAL (SELECT max(a.value::timestamptz) + $2 * interval '1 millisecond' AS t1
-                       FROM object_attributes a WHERE a.object_id = m.id AND a.name = 'ended_at') e,
-            LATERAL (SELECT eo.event_id FROM event_objects eo WHERE eo.object_id = r.target_id AND eo.qualifier = 'venue' OFFSET 0) eo,
-            LATERAL (SELECT ev.id FROM events ev WHERE ev.id = eo.event_id AND ev.type LIKE 'area.%' AND ev.time BETWEEN s.t0 AND e.t1 OFFSET 0) ev,
+       FROM unnest($1::text[], $2::timestamptz[], $3::timestamptz[]) AS sp(venue_id, t0, t1),
+            LATERAL (SELECT eo.event_id FROM event_objects eo WHERE eo.object_id = sp.venue_id AND eo.qualifier = 'venue' OFFSET 0) eo,
+            LATERAL (SELECT ev.id FROM events ev WHERE ev.id = eo.event_id AND ev.type LIKE 'area.%'
+                        AND ev.time BETWEEN sp.t0 - $4 * interval '1 millisecond' AND sp.t1 + $4 * interval '1 millisecond' OFFSET 0) ev,
             LATERAL (SELECT g.group_id FROM event_groups g WHERE g.event_id = ev.id OFFSET 0) g
-      WHERE m.last_import = $1 AND m.type = 'media' AND g.group_id NOT LIKE 'venue:%' AND g.group_id <> 'none'
-        AND EXISTS (SELECT 1 FROM object_attributes k WHERE k.object_id = m.id AND k.name = 'kind' AND k.value = 'area_cctv')
-     ON CONFLICT DO NOTHING`, [importId, VENUE_MEDIA_REACH_MS]);
+      WHERE g.group_id NOT LIKE 'venue:%' AND g.group_id <> 'none'
+     ON CONFLICT DO NOTHING`,
+    [spans.map((x) => x.venue_id), spans.map((x) => new Date(x.started_at).toISOString()), spans.map((x) => new Date(x.ended_at).toISOString()), VENUE_MEDIA_REACH_MS]);
+}
+
+interface Span {
+  venue_id: string;
+  started_at: Date | string;
+  ended_at: Date | string;
 }
 
 async function markTouched(tx: Queryable): Promise<void> {
