@@ -2,7 +2,8 @@ import { L, type RuleContext, violation, type RuleEvaluator } from '../engine/co
 import { duration, localTime } from '../engine/explain.js';
 import type { Finding } from '../engine/finding.js';
 import { type Ev, type Snapshot, target } from '../engine/snapshot.js';
-import { type AreaStay, allStays, exitsFirst, isSuspect, subjectOfStay } from './area-stays.js';
+import { type AreaStay, allStays, isSuspect, subjectOfStay } from './area-stays.js';
+import { officerIntervals } from './officer-positions.js';
 import { type Span, uncovered } from '../engine/spans.js';
 
 /**
@@ -13,10 +14,6 @@ import { type Span, uncovered } from '../engine/spans.js';
  * subjects ≥ 1 proves nobody watched; instants without data are unverified.
  */
 const MINUTE = 60_000;
-
-/** Officers' positions: area events of an officer (no subject; officers on a subject's exit are escorts). */
-const isOfficerPosition = (e: Ev): boolean =>
-  (e.type === 'area.entered' || e.type === 'area.exited') && !e.rels.some((r) => r.q === 'subject') && e.rels.some((r) => r.q === 'officer');
 
 interface VenueWatch {
   watched: Map<string, Span[]>;
@@ -44,22 +41,8 @@ function venueWatch(s: Snapshot, stays: AreaStay[], validityMs: number): VenueWa
     return true;
   });
   const out: VenueWatch = { watched: new Map(), unwatched: new Map() };
-  // Officer room intervals, paired per officer and room.
-  const open = new Map<string, number>();
-  for (const e of events.filter(isOfficerPosition).sort(exitsFirst)) {
-    const venue = target(e, 'venue');
-    if (!venue) continue;
-    for (const officer of e.rels.filter((r) => r.q === 'officer').map((r) => r.id)) {
-      const key = `${officer}|${venue}`;
-      if (e.type === 'area.entered') {
-        if (!open.has(key)) open.set(key, e.time.getTime());
-      } else if (open.has(key)) {
-        push(out.watched, venue, [open.get(key)!, e.time.getTime()]);
-        open.delete(key);
-      }
-    }
-  }
-  for (const [key, from] of open) push(out.watched, key.slice(key.indexOf('|') + 1), [from, t]);
+  // Officer room intervals; one still open runs to the cut-off.
+  for (const [venue, byOfficer] of officerIntervals(events, t)) for (const spans of byOfficer.values()) for (const span of spans) push(out.watched, venue, span);
   // Occupancy snapshots, each valid until the next of the same room and source.
   const snaps = events.filter((e) => e.type === 'venue.occupancy_observed').sort((a, b) => a.time.getTime() - b.time.getTime());
   snaps.forEach((e, i) => {

@@ -93,6 +93,60 @@ describe('INTV_TWO_OFFICERS', () => {
   });
 });
 
+describe('INTV_TWO_OFFICERS co-presence by positioning', () => {
+  const at = (hhmm: string) => `2025-03-11T${hhmm}:00+08:00`;
+  let seq = 0;
+  /** An officer's own position in a room (no subject), in the case's events or the venue feed. */
+  const position = (g: GroupBuilder, type: 'area.entered' | 'area.exited', officer: string, time: string, venue = 'venue:V1', feed = false) =>
+    (feed ? g.venueEvent.bind(g) : g.event.bind(g))(`pos${++seq}`, type, time, { source: 'positioning' }, { officer, venue });
+  const inRoom = (g: GroupBuilder, officer: string, from: string, to?: string, venue = 'venue:V1', feed = false) => {
+    position(g, 'area.entered', officer, from, venue, feed);
+    if (to) position(g, 'area.exited', officer, to, venue, feed);
+    return g;
+  };
+  const presence = (g: GroupBuilder, asOf = LATER) => g.evaluate(INTV_TWO_OFFICERS, asOf).alerts;
+  const ABSENT = `INTV_TWO_OFFICERS violation open S1 raised ${z(END)}`;
+
+  it('both positioned in the room for the whole session comply, from the group or the venue feed', () => {
+    assert.deepEqual(presence(inRoom(inRoom(session(), 'officer:1', at('00:20'), at('02:15')), 'officer:2', at('00:25'))), []);
+    assert.deepEqual(presence(inRoom(inRoom(session(), 'officer:1', at('00:30'), at('02:10'), 'venue:V1', true), 'officer:2', at('00:25'), undefined, 'venue:V1', true)), []);
+  });
+
+  it('without positions in the room during the session, co-presence is unverified: nothing raised', () => {
+    assert.deepEqual(presence(session()), []);
+    // Positions elsewhere, or in the room only before the session, prove nothing about it.
+    assert.deepEqual(presence(inRoom(session(), 'officer:1', at('00:20'), at('02:15'), 'venue:V2')), []);
+    assert.deepEqual(presence(inRoom(session(), 'officer:1', at('00:00'), at('00:30'))), []);
+  });
+
+  it('a sworn interrogator positioned in the room while the other is not: S1 violation at the session end', () => {
+    const alerts = presence(inRoom(session(), 'officer:1', at('00:20'), at('02:15')));
+    assert.deepEqual(alerts.map(brief), [ABSENT]);
+    assert.equal(alerts[0].triggerEventId, 's1');
+    assert.match(alerts[0].message['zh-CN'], /定位记录显示民警officer:2未全程在讯问（询问）场所/);
+  });
+
+  it('leaving for a minute is tolerated; a minute and a second is not; leaving 10 minutes early is not', () => {
+    const stepOut = (back: string) => inRoom(inRoom(inRoom(session(), 'officer:1', at('00:20'), at('02:15')), 'officer:2', at('00:20'), at('01:00')), 'officer:2', back, at('02:15'));
+    assert.deepEqual(presence(stepOut(at('01:01'))), []);
+    assert.deepEqual(presence(stepOut('2025-03-11T01:01:01+08:00')).map(brief), [ABSENT]);
+    assert.deepEqual(presence(inRoom(inRoom(session(), 'officer:1', at('00:20'), at('02:15')), 'officer:2', at('00:20'), at('02:00'))).map(brief), [ABSENT]);
+    // The tolerance is a parameter.
+    const early = inRoom(inRoom(session(), 'officer:1', at('00:20'), at('02:15')), 'officer:2', at('00:20'), at('02:00'));
+    assert.deepEqual(early.evaluate(INTV_TWO_OFFICERS, LATER, { params: { INTV_TWO_OFFICERS: { presenceToleranceMinutes: 10 } } }).alerts, []);
+  });
+
+  it('three sworn interrogators: two positioned for the whole session suffice', () => {
+    const g = inRoom(inRoom(session({ interrogators: ['officer:1', 'officer:2', 'officer:4'] }).object('officer:4', { role: 'lead' }), 'officer:1', at('00:20'), at('02:15')), 'officer:2', at('00:20'), at('02:15'));
+    assert.deepEqual(presence(g), []);
+  });
+
+  it('is judged only once the session has ended', () => {
+    const running = inRoom(session({ ended: false }), 'officer:1', at('00:20'));
+    assert.deepEqual(presence(running, at('01:00')), []);
+  });
+});
+
 describe('INTV_TRANSCRIPT_SIGNATURES', () => {
   const run = (spec: Spec, asOf = LATER) => session(spec).evaluate(INTV_TRANSCRIPT_SIGNATURES, asOf).alerts;
   const S2_AT_END = `INTV_TRANSCRIPT_SIGNATURES violation open S2 raised ${z(END)}`;

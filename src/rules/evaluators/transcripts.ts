@@ -2,10 +2,20 @@ import { L, violation, type RuleEvaluator } from '../engine/context.js';
 import { caseKind, documentPresentAt } from '../engine/facts.js';
 import type { Finding } from '../engine/finding.js';
 import { type Snapshot, target, targets, truthy } from '../engine/snapshot.js';
+import { type Span, uncovered } from '../engine/spans.js';
+import { sessionEnd } from './interrogation.js';
+import { officerIntervals } from './officer-positions.js';
 
 /**
  * Interrogation sessions and their transcripts (讯问 / 询问 / 笔录), catalogue §9:
  * two officers, and a complete, signed transcript.
+ */
+/**
+ * INTV_TWO_OFFICERS (§10.1): at least two sworn interrogators (auxiliaries do not count); and,
+ * where officers' positions in the session's room are delivered (their own area events, in the
+ * group or the venue feed) and show positioning in that room during the session, at least two of
+ * them positioned there for the whole session, allowing gaps up to `presenceToleranceMinutes`
+ * [D] — judged when the session ends. Without positions in the room it is "unverified" (§13).
  */
 export const INTV_TWO_OFFICERS: RuleEvaluator = {
   ruleId: 'INTV_TWO_OFFICERS',
@@ -13,16 +23,43 @@ export const INTV_TWO_OFFICERS: RuleEvaluator = {
     s.ofType('interrogation.started').flatMap((e) => {
       const applies = e.attrs.kind === 'interrogation' || (e.attrs.kind === 'questioning' && caseKind(s) === 'administrative');
       if (!applies) return [];
-      const sworn = new Set(targets(e, 'interrogator').filter((o) => s.attr(o, 'role') !== 'auxiliary'));
-      if (sworn.size >= 2) return [];
+      const subject = { type: 'person' as const, id: target(e, 'subject')! };
+      const duty = L('讯问、询问应由两名以上民警进行', 'An interrogation or questioning is conducted by at least two police officers');
+      const sworn = [...new Set(targets(e, 'interrogator').filter((o) => s.attr(o, 'role') !== 'auxiliary'))];
+      if (sworn.length < 2) {
+        const f = violation(ctx, {
+          subject, trigger: e, duty,
+          reason: L(`仅有${sworn.length}名民警（辅警不计）`, `only ${sworn.length} sworn officer(s) (auxiliaries do not count)`),
+        });
+        return f ? [f] : [];
+      }
+      const end = sessionEnd(s, e);
+      const room = target(e, 'venue');
+      if (!end || !room) return [];
+      const toleranceMs = ctx.num('presenceToleranceMinutes', e.time) * 60_000;
+      const absent = absentFromRoom(s, room, [e.time.getTime(), end.time.getTime()], sworn, toleranceMs);
+      if (!absent || sworn.length - absent.length >= 2) return [];
+      const names = absent.map((o) => s.attr(o, 'name') ?? o).join('、');
       const f = violation(ctx, {
-        subject: { type: 'person', id: target(e, 'subject')! }, trigger: e,
-        duty: L('讯问、询问应由两名以上民警进行', 'An interrogation or questioning is conducted by at least two police officers'),
-        reason: L(`仅有${sworn.size}名民警（辅警不计）`, `only ${sworn.size} sworn officer(s) (auxiliaries do not count)`),
+        subject, trigger: e, part: 'presence', at: end.time, evidence: [end], duty,
+        reason: L(`定位记录显示民警${names}未全程在讯问（询问）场所`, `positioning shows ${absent.join(', ')} not in the room for the whole session`),
       });
       return f ? [f] : [];
     }),
 };
+
+/**
+ * The sworn officers not positioned in the room for the whole session (gaps up to the tolerance
+ * allowed), or undefined when the room shows no positioning during the session (unverified).
+ */
+function absentFromRoom(s: Snapshot, room: string, [from, to]: Span, officers: string[], toleranceMs: number): string[] | undefined {
+  const seen = new Set<string>();
+  const events = [...s.events, ...s.venueEvents].filter((x) => !seen.has(x.id) && (seen.add(x.id), target(x, 'venue') === room));
+  const byOfficer = officerIntervals(events, to).get(room);
+  const positioned = [...(byOfficer?.values() ?? [])].some((spans) => spans.some(([a, b]) => a < to && b > from));
+  if (!positioned) return undefined;
+  return officers.filter((o) => uncovered(byOfficer?.get(o) ?? [], from, to).some(([a, b]) => b - a > toleranceMs));
+}
 
 const TRANSCRIPTS = ['讯问笔录', '询问笔录'];
 
