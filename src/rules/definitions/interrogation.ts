@@ -20,7 +20,7 @@ export const INTERROGATION_RULES: RuleDefinition[] = [
     name: L('讯问询问不少于二人', 'Two officers'),
     description: L('讯问犯罪嫌疑人、询问行政违法嫌疑人等执法活动应由两名以上民警进行，辅警不计入。', 'An interrogation or administrative questioning is conducted by at least two police officers; auxiliaries do not count.'),
     trigger: { events: ['interrogation.started'], condition: "kind 'interrogation', or 'questioning' in an administrative case" },
-    compliance: { checks: ["≥ 2 distinct 'interrogator' officers, role not 'auxiliary'", "where officers' positions show positioning in the session's venue during the session, ≥ 2 of them positioned there from start to end (gaps ≤ presenceToleranceMinutes), judged at the session's end"] },
+    compliance: { checks: ["≥ 2 distinct 'interrogator' officers, role not 'auxiliary'", "where officers' positions show positioning in the session's venue during the session, each sworn interrogator positioned there from start to end (gaps ≤ presenceToleranceMinutes), judged at the session's end"] },
     exceptions: ['administrative reception, registration, evidence intake, mediation, service: one officer + auxiliaries with full AV'],
     severity: { violation: 'S1' }, basis: [{ law: 'CPL', article: 'art.118' }, { law: 'MPS-C', article: 'art.202' }, { law: 'MPS-A', article: 'art.52' }, { law: 'APL', article: 'art.42' }], grade: 'V-text',
     parameters: {

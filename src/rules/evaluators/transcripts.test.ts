@@ -136,9 +136,15 @@ describe('INTV_TWO_OFFICERS co-presence by positioning', () => {
     assert.deepEqual(early.evaluate(INTV_TWO_OFFICERS, LATER, { params: { INTV_TWO_OFFICERS: { presenceToleranceMinutes: 10 } } }).alerts, []);
   });
 
-  it('three sworn interrogators: two positioned for the whole session suffice', () => {
-    const g = inRoom(inRoom(session({ interrogators: ['officer:1', 'officer:2', 'officer:4'] }).object('officer:4', { role: 'lead' }), 'officer:1', at('00:20'), at('02:15')), 'officer:2', at('00:20'), at('02:15'));
-    assert.deepEqual(presence(g), []);
+  it('three sworn interrogators: each must be positioned in the room (§10.1 "each in the venue")', () => {
+    const three = () => inRoom(inRoom(session({ interrogators: ['officer:1', 'officer:2', 'officer:4'] }).object('officer:4', { role: 'lead', name: '王五' }), 'officer:1', at('00:20'), at('02:15')), 'officer:2', at('00:20'), at('02:15'));
+    const alerts = presence(three());
+    assert.deepEqual(alerts.map(brief), [ABSENT]);
+    assert.match(alerts[0].message['zh-CN'], /民警王五未全程/);
+    assert.deepEqual(presence(inRoom(three(), 'officer:4', at('00:29'), at('02:11'))), []);
+    // An auxiliary need not be positioned.
+    const withAuxiliary = inRoom(inRoom(session({ interrogators: ['officer:1', 'officer:2', 'officer:3'] }), 'officer:1', at('00:20'), at('02:15')), 'officer:2', at('00:20'), at('02:15'));
+    assert.deepEqual(presence(withAuxiliary), []);
   });
 
   it('is judged only once the session has ended', () => {

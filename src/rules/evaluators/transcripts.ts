@@ -1,21 +1,24 @@
 import { L, violation, type RuleEvaluator } from '../engine/context.js';
 import { caseKind, documentPresentAt } from '../engine/facts.js';
 import type { Finding } from '../engine/finding.js';
-import { type Snapshot, target, targets, truthy } from '../engine/snapshot.js';
+import { type Ev, type Snapshot, target, targets, truthy } from '../engine/snapshot.js';
 import { type Span, uncovered } from '../engine/spans.js';
 import { sessionEnd } from './interrogation.js';
 import { officerIntervals } from './officer-positions.js';
 
-/**
+/*
  * Interrogation sessions and their transcripts (讯问 / 询问 / 笔录), catalogue §9:
  * two officers, and a complete, signed transcript.
  */
+
 /**
  * INTV_TWO_OFFICERS (§10.1): at least two sworn interrogators (auxiliaries do not count); and,
  * where officers' positions in the session's room are delivered (their own area events, in the
- * group or the venue feed) and show positioning in that room during the session, at least two of
- * them positioned there for the whole session, allowing gaps up to `presenceToleranceMinutes`
- * [D] — judged when the session ends. Without positions in the room it is "unverified" (§13).
+ * group or the venue feed) and show positioning in that room during the session, each sworn
+ * interrogator positioned there for the whole session (§10.1 "each in the venue"; a 笔录 naming
+ * an officer who was elsewhere misstates who conducted it), allowing gaps up to
+ * `presenceToleranceMinutes` [D] — judged when the session ends. Without positions in the room it
+ * is "unverified" (§13).
  */
 export const INTV_TWO_OFFICERS: RuleEvaluator = {
   ruleId: 'INTV_TWO_OFFICERS',
@@ -38,7 +41,7 @@ export const INTV_TWO_OFFICERS: RuleEvaluator = {
       if (!end || !room) return [];
       const toleranceMs = ctx.num('presenceToleranceMinutes', e.time) * 60_000;
       const absent = absentFromRoom(s, room, [e.time.getTime(), end.time.getTime()], sworn, toleranceMs);
-      if (!absent || sworn.length - absent.length >= 2) return [];
+      if (!absent || absent.length === 0) return [];
       const names = absent.map((o) => s.attr(o, 'name') ?? o).join('、');
       const f = violation(ctx, {
         subject, trigger: e, part: 'presence', at: end.time, evidence: [end], duty,
@@ -53,9 +56,10 @@ export const INTV_TWO_OFFICERS: RuleEvaluator = {
  * allowed), or undefined when the room shows no positioning during the session (unverified).
  */
 function absentFromRoom(s: Snapshot, room: string, [from, to]: Span, officers: string[], toleranceMs: number): string[] | undefined {
-  const seen = new Set<string>();
-  const events = [...s.events, ...s.venueEvents].filter((x) => !seen.has(x.id) && (seen.add(x.id), target(x, 'venue') === room));
-  const byOfficer = officerIntervals(events, to).get(room);
+  // The group's own events and the venue feed may hold the same position: each once.
+  const inRoom = new Map<string, Ev>();
+  for (const x of [...s.events, ...s.venueEvents]) if (target(x, 'venue') === room) inRoom.set(x.id, x);
+  const byOfficer = officerIntervals([...inRoom.values()], to).get(room);
   const positioned = [...(byOfficer?.values() ?? [])].some((spans) => spans.some(([a, b]) => a < to && b > from));
   if (!positioned) return undefined;
   return officers.filter((o) => uncovered(byOfficer?.get(o) ?? [], from, to).some(([a, b]) => b - a > toleranceMs));
