@@ -42,7 +42,7 @@ function venueWatch(s: Snapshot, stays: AreaStay[], validityMs: number): VenueWa
   });
   const out: VenueWatch = { watched: new Map(), unwatched: new Map() };
   // Officer room intervals; one still open runs to the cut-off.
-  for (const [venue, byOfficer] of officerIntervals(events, t)) for (const spans of byOfficer.values()) for (const span of spans) push(out.watched, venue, span);
+  for (const iv of officerIntervals(events, t)) push(out.watched, iv.venue, [iv.from, iv.to]);
   // Occupancy snapshots, each valid until the next of the same room and source.
   const snaps = events.filter((e) => e.type === 'venue.occupancy_observed').sort((a, b) => a.time.getTime() - b.time.getTime());
   snaps.forEach((e, i) => {

@@ -3,7 +3,8 @@ import { L, violation, type RuleEvaluator } from '../engine/context.js';
 import { localTime } from '../engine/explain.js';
 import type { Finding } from '../engine/finding.js';
 import { type Ev, type Snapshot, target, targets } from '../engine/snapshot.js';
-import { areaStays, exitsFirst } from './area-stays.js';
+import { areaStays } from './area-stays.js';
+import { officerIntervals } from './officer-positions.js';
 import { sameHuman } from './custody-common.js';
 import { overlapMs, type Session, sessionsOf } from './interrogation-extra.js';
 
@@ -65,28 +66,17 @@ function avTimes(s: Snapshot, x: Session, tolerance: number): { at: number; reas
   };
 }
 
-/** Officers' room intervals from their own area events (positioning), group and venue feeds. */
+/** Officers' closed room intervals from their own area events (positioning), group and venue feeds. */
 function officerPositions(s: Snapshot): Map<string, Span[]> {
   const byId = new Map<string, Ev>();
-  for (const e of [...s.events, ...s.venueEvents]) {
-    // An officer's own position: area events without a subject (officers on a subject's exit are escorts).
-    if ((e.type === 'area.entered' || e.type === 'area.exited') && targets(e, 'subject').length === 0) byId.set(e.id, e);
-  }
-  const events = [...byId.values()].sort(exitsFirst);
+  for (const e of [...s.events, ...s.venueEvents]) byId.set(e.id, e);
   const out = new Map<string, Span[]>();
-  const open = new Map<string, Ev>();
-  for (const e of events) {
-    const venue = target(e, 'venue');
-    for (const officer of targets(e, 'officer')) {
-      const key = `${officer}|${venue}`;
-      const entered = open.get(key);
-      if (e.type === 'area.entered') {
-        if (!entered) open.set(key, e);
-      } else if (entered) {
-        open.delete(key);
-        out.set(officer, [...(out.get(officer) ?? []), { from: entered.time.getTime(), to: e.time.getTime(), venue, evidence: entered }]);
-      }
-    }
+  for (const iv of officerIntervals([...byId.values()], Infinity)) {
+    if (!iv.closed) continue;
+    const span = { from: iv.from, to: iv.to, venue: iv.venue, evidence: iv.entered };
+    const list = out.get(iv.officer);
+    if (list) list.push(span);
+    else out.set(iv.officer, [span]);
   }
   return out;
 }

@@ -1,5 +1,4 @@
 import { type Ev, target } from '../engine/snapshot.js';
-import type { Span } from '../engine/spans.js';
 import { exitsFirst } from './area-stays.js';
 
 /**
@@ -10,37 +9,46 @@ import { exitsFirst } from './area-stays.js';
 export const isOfficerPosition = (e: Ev): boolean =>
   (e.type === 'area.entered' || e.type === 'area.exited') && !e.rels.some((r) => r.q === 'subject') && e.rels.some((r) => r.q === 'officer');
 
+/** An officer's stay in a room by positioning: from an entry to the officer's exit from that room. */
+export interface OfficerInterval {
+  officer: string;
+  venue: string;
+  from: number;
+  to: number;
+  /** The entry that opened it (evidence). */
+  entered: Ev;
+  /** Whether an exit closed it (else it runs to `until`). */
+  closed: boolean;
+}
+
 /**
- * Each room's officer intervals (room → officer → spans) from events up to `until`: an entry opens
- * one (a second entry while open changes nothing), the officer's exit from that room closes it,
- * and one still open runs to `until`. Exits count first at one instant.
+ * Officers' intervals in rooms from events up to `until`: an entry opens one (a second entry
+ * while open changes nothing), the officer's exit from that room closes it, and one still open
+ * runs to `until`. Exits count first at one instant; empty intervals are left out. Pass each
+ * event once.
  */
-export function officerIntervals(events: Ev[], until: number): Map<string, Map<string, Span[]>> {
-  const out = new Map<string, Map<string, Span[]>>();
-  const add = (venue: string, officer: string, span: Span) => {
-    if (span[1] <= span[0]) return;
-    let byOfficer = out.get(venue);
-    if (!byOfficer) out.set(venue, (byOfficer = new Map()));
-    const list = byOfficer.get(officer);
-    if (list) list.push(span);
-    else byOfficer.set(officer, [span]);
+export function officerIntervals(events: Ev[], until: number): OfficerInterval[] {
+  const out: OfficerInterval[] = [];
+  const open = new Map<string, { venue: string; officer: string; entered: Ev }>();
+  const add = (o: { venue: string; officer: string; entered: Ev }, to: number, closed: boolean) => {
+    const from = o.entered.time.getTime();
+    if (to > from) out.push({ officer: o.officer, venue: o.venue, from, to, entered: o.entered, closed });
   };
-  const open = new Map<string, { venue: string; officer: string; from: number }>();
   for (const e of events.filter((x) => isOfficerPosition(x) && x.time.getTime() <= until).sort(exitsFirst)) {
     const venue = target(e, 'venue');
     if (!venue) continue;
     for (const officer of e.rels.filter((r) => r.q === 'officer').map((r) => r.id)) {
       const key = `${officer}|${venue}`;
       if (e.type === 'area.entered') {
-        if (!open.has(key)) open.set(key, { venue, officer, from: e.time.getTime() });
+        if (!open.has(key)) open.set(key, { venue, officer, entered: e });
       } else {
         const o = open.get(key);
         if (!o) continue;
-        add(venue, officer, [o.from, e.time.getTime()]);
+        add(o, e.time.getTime(), true);
         open.delete(key);
       }
     }
   }
-  for (const o of open.values()) add(o.venue, o.officer, [o.from, until]);
+  for (const o of open.values()) add(o, until, false);
   return out;
 }

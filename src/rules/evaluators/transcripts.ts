@@ -59,10 +59,10 @@ function absentFromRoom(s: Snapshot, room: string, [from, to]: Span, officers: s
   // The group's own events and the venue feed may hold the same position: each once.
   const inRoom = new Map<string, Ev>();
   for (const x of [...s.events, ...s.venueEvents]) if (target(x, 'venue') === room) inRoom.set(x.id, x);
-  const byOfficer = officerIntervals([...inRoom.values()], to).get(room);
-  const positioned = [...(byOfficer?.values() ?? [])].some((spans) => spans.some(([a, b]) => a < to && b > from));
-  if (!positioned) return undefined;
-  return officers.filter((o) => uncovered(byOfficer?.get(o) ?? [], from, to).some(([a, b]) => b - a > toleranceMs));
+  const intervals = officerIntervals([...inRoom.values()], to);
+  if (!intervals.some((iv) => iv.from < to && iv.to > from)) return undefined;
+  const spansOf = (officer: string): Span[] => intervals.filter((iv) => iv.officer === officer).map((iv) => [iv.from, iv.to]);
+  return officers.filter((o) => uncovered(spansOf(o), from, to).some(([a, b]) => b - a > toleranceMs));
 }
 
 const TRANSCRIPTS = ['讯问笔录', '询问笔录'];
