@@ -109,16 +109,7 @@ async function markSurveillance(tx: Queryable, importId: number): Promise<void> 
     `DELETE FROM venue_surveillance
       WHERE media_id IN (SELECT id FROM objects WHERE last_import = $1 AND first_import < $1 AND type = 'media')
      RETURNING venue_id, started_at, ended_at`, [importId]);
-  const { rows: came } = await tx.query<Span>(
-    `INSERT INTO venue_surveillance (venue_id, media_id, started_at, ended_at)
-     SELECT r.target_id, m.id, s.t0, e.t1
-       FROM objects m,
-            LATERAL (SELECT r.target_id FROM object_relationships r WHERE r.source_id = m.id AND r.qualifier = 'venue' OFFSET 0) r,
-            LATERAL (SELECT min(a.value::timestamptz) AS t0 FROM object_attributes a WHERE a.object_id = m.id AND a.name = 'started_at') s,
-            LATERAL (SELECT max(a.value::timestamptz) AS t1 FROM object_attributes a WHERE a.object_id = m.id AND a.name = 'ended_at') e
-      WHERE m.last_import = $1 AND m.type = 'media' AND s.t0 IS NOT NULL AND e.t1 IS NOT NULL
-        AND EXISTS (SELECT 1 FROM object_attributes k WHERE k.object_id = m.id AND k.name = 'kind' AND k.value = 'area_cctv')
-     RETURNING venue_id, started_at, ended_at`, [importId]);
+  const { rows: came } = await tx.query<Span>(`${surveillanceOf('m.last_import = $1')} RETURNING venue_id, started_at, ended_at`, [importId]);
   const spans = [...gone, ...came];
   if (spans.length === 0) return;
   await tx.query(
@@ -133,6 +124,20 @@ async function markSurveillance(tx: Queryable, importId: number): Promise<void> 
      ON CONFLICT DO NOTHING`,
     [spans.map((x) => x.venue_id), spans.map((x) => new Date(x.started_at).toISOString()), spans.map((x) => new Date(x.ended_at).toISOString()), VENUE_MEDIA_REACH_MS]);
 }
+
+/**
+ * Writes the `venue_surveillance` rows of the media objects `which` selects (a condition on
+ * `m`): per room of an `area_cctv` segment, the widest span its times give.
+ */
+const surveillanceOf = (which: string) => `
+  INSERT INTO venue_surveillance (venue_id, media_id, started_at, ended_at)
+  SELECT r.target_id, m.id, s.t0, e.t1
+    FROM objects m,
+         LATERAL (SELECT r.target_id FROM object_relationships r WHERE r.source_id = m.id AND r.qualifier = 'venue' OFFSET 0) r,
+         LATERAL (SELECT min(a.value::timestamptz) AS t0 FROM object_attributes a WHERE a.object_id = m.id AND a.name = 'started_at') s,
+         LATERAL (SELECT max(a.value::timestamptz) AS t1 FROM object_attributes a WHERE a.object_id = m.id AND a.name = 'ended_at') e
+   WHERE ${which} AND m.type = 'media' AND s.t0 IS NOT NULL AND e.t1 IS NOT NULL
+     AND EXISTS (SELECT 1 FROM object_attributes k WHERE k.object_id = m.id AND k.name = 'kind' AND k.value = 'area_cctv')`;
 
 interface Span {
   venue_id: string;
@@ -169,9 +174,14 @@ async function markTouched(tx: Queryable): Promise<void> {
   await tx.query(`TRUNCATE rule_touched_events, rule_assigned`);
 }
 
-/** Recomputes every event's group and marks every group dirty (after an upgrade, or on demand). */
+/**
+ * Recomputes every event's group, the rooms' surveillance and the links of incidents to cases,
+ * and marks every group dirty (after an upgrade, after imports with rules off, or on demand).
+ */
 export async function regroupAll(tx: Queryable): Promise<void> {
   await scratch(tx);
+  await tx.query(`DELETE FROM venue_surveillance`);
+  await tx.query(surveillanceOf('true'));
   await tx.query(`DELETE FROM incident_cases`);
   await tx.query(
     `INSERT INTO incident_cases (incident_id, case_id)

@@ -7,6 +7,7 @@ import { openTestDatabase } from '../../testing/db.js';
 import { alertsAsOf } from '../alerts-as-of.js';
 import { RuleEngine } from '../engine-service.js';
 import { alertFromRow, type AlertRow } from './alerts-repository.js';
+import { regroupAll } from './groups.js';
 
 /**
  * Area surveillance linked to a room only (media `area_cctv` with O2O `venue`, no case): the
@@ -34,8 +35,8 @@ const OTHER_ROOM = 'venue:VM-OTHER';
 const CASE = 'case:VM1';
 const SUSPECT = 'person:VM1S';
 
-async function accept(name: string, records: Array<{ object: OcelObject } | { event: OcelEvent }>): Promise<void> {
-  const report = await importRecords(db, name, records);
+async function accept(name: string, records: Array<{ object: OcelObject } | { event: OcelEvent }>, rules = true): Promise<void> {
+  const report = await importRecords(db, name, records, { rules });
   assert.equal(report.status, 'accepted', JSON.stringify(report.errors.slice(0, 3)));
 }
 
@@ -104,4 +105,24 @@ test('a segment just within the reach of a stay marks its case, one a millisecon
   // A millisecond further away: out of reach.
   await accept('vm_media_5.jsonl', [segment('media:VM-F', ROOM, at('03T09:00:00'), '2025-05-03T09:59:59.999+08:00', at('08T08:55:00'))]);
   assert.equal(await engine.processDirty(new Date(at('08T09:00:00'))), 0);
+});
+
+test('footage imported with rules off is found once `shuju rules reevaluate` regroups the store', async () => {
+  const caseId = 'case:VM2';
+  const suspect = 'person:VM2S';
+  const t0 = at('20T10:00:00');
+  await accept('vm_off.jsonl', [
+    object({ id: caseId, type: 'case', attributes: [attr('kind', t0, 'criminal'), attr('category', t0, '050200')], relationships: [rel(UNIT, 'unit')] }),
+    object({ id: suspect, type: 'person', attributes: [attr('name', t0, '某乙'), attr('role', t0, 'suspect')], relationships: [rel(caseId, 'case')] }),
+    event({ id: 'vm2:in', type: 'area.entered', time: t0, attributes: [], relationships: [rel(suspect, 'subject'), rel(OTHER_ROOM, 'venue'), rel(caseId, 'case')] }),
+    event({ id: 'vm2:out', type: 'area.exited', time: at('20T12:00:00'), attributes: [{ name: 'exit_kind', value: 'final' }, { name: 'purpose', value: 'release' }], relationships: [rel(suspect, 'subject'), rel(OTHER_ROOM, 'venue'), rel(caseId, 'case')] }),
+    segment('media:VM2-A', OTHER_ROOM, at('20T09:59:00'), at('20T11:00:00'), at('21T08:00:00')),
+  ], false);
+  const { rows: none } = await db.query(`SELECT * FROM venue_surveillance WHERE media_id = 'media:VM2-A'`);
+  assert.equal(none.length, 0, 'an import with rules off marks nothing and indexes no footage');
+  await db.transaction((tx) => regroupAll(tx));
+  const now = new Date(at('22T09:00:00'));
+  await engine.processDirty(now);
+  const { rows } = await db.query<AlertRow>(`SELECT * FROM rule_alerts WHERE case_id = $1 AND rule_id = 'AREA_VIDEO_COVERAGE' AND status <> 'retracted'`, [caseId]);
+  assert.deepEqual(rows.map(alertFromRow).map((a) => `${a.level} ${a.status} due ${a.dueAt}`), [`overdue open due ${new Date(at('21T12:00:00')).toISOString()}`]);
 });
