@@ -13,7 +13,16 @@ export type EventTuple = [string, string, string, number, unknown, [string, stri
 /** [id, type, unit, [[name, epoch ms, value], …] | null, [[qualifier, target], …] | null, case linking this incident | null] */
 export type ObjectTuple = [string, string, string | null, [string, number, string][] | null, [string, string][] | null, string | null];
 
-const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::float8`;
+/**
+ * A timestamptz column as epoch milliseconds (rounded down), exact and cheap. `extract(epoch)`
+ * is exact but numeric: about a microsecond a value, a tenth of a case page's server time.
+ * date_part's float8 seconds hold the microseconds to within a quarter while |epoch| < 2^31 s
+ * (1901-12-13 … 2038-01-19), so rounding seconds × 10^6 gives them back exactly; outside that
+ * span (a retention date in 2045, say) the numeric form. doc-rows.test.ts compares both.
+ */
+export const epochMs = (column: string) =>
+  `CASE WHEN ${column} >= '1902-01-01Z' AND ${column} < '2038-01-01Z' THEN floor(round(date_part('epoch', ${column}) * 1e6::float8) / 1000::float8)
+        ELSE floor(extract(epoch FROM ${column}) * 1000)::float8 END`;
 
 // Relationships in the order they were sent — events carry theirs as sent (events.relationships);
 // an object's come in heap order — so `target(e, q)` never depends on a plan.
