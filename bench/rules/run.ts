@@ -4,6 +4,8 @@
  *              goal ratio ≥ 0.5
  *   reeval   — full re-evaluation (evaluateAll as of the end of the year) of the imported year;
  *              goal ≤ 60 s for 5,000,000 events
+ *   rules-alone — the same re-evaluation in one thread, timing only the rules (the floor: no
+ *              loader can make a re-evaluation faster than this divided by the cores)
  *   firing   — lateness of firing with 10,000,000 pending deadlines; goal p99 ≤ 1 s
  *
  *   npm run bench:rules -- [--parts ingest,reeval,firing] [--events 5000000] [--scale 1]
@@ -24,8 +26,8 @@ import { dropSchema } from '../shared/postgres.js';
 import { measureFiring } from './firing.js';
 import { writeYearFeed } from './generate.js';
 import { measureIngestRatio } from './ingest-ratio.js';
-import { printTable, type ResultRow } from './measure.js';
-import { measureReevaluation, openYear } from './reevaluate.js';
+import { CALIBRATION_SCRIPT, calibrate, printTable, type ResultRow } from './measure.js';
+import { measureReevaluation, measureRulesAlone, openYear } from './reevaluate.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -55,7 +57,10 @@ const say = (msg: string) => console.log(`[${new Date().toISOString().slice(11, 
 
 const tmp = args['feed-dir'] ? undefined : mkdtempSync(join(tmpdir(), 'shuju-bench-rules-'));
 const feedDir = args['feed-dir'] ?? tmp!;
-const results: ResultRow[] = [{ measure: 'rules evaluated', figure: `${EVALUATORS.length} (src/rules/evaluators)` }];
+const results: ResultRow[] = [
+  { measure: `machine calibration: node -e '${CALIBRATION_SCRIPT}'`, figure: `${calibrate().toFixed(1)} s` },
+  { measure: 'rules evaluated', figure: `${EVALUATORS.length} (src/rules/evaluators)` },
+];
 try {
   const sliceFeed = () => writeYearFeed(join(feedDir, `slice-${args['slice-scale']}`), { events: 1, scale: num('slice-scale') }, say);
   if (parts.has('ingest')) {
@@ -64,15 +69,18 @@ try {
     say(`ingest slice: one city, ${slice.events} events, ${slice.objects} objects`);
     results.push(...(await measureIngestRatio(slice, warmUp, num('rounds'), say)));
   }
-  if (parts.has('reeval')) {
+  if (parts.has('reeval') || parts.has('rules-alone')) {
     const feed = await writeYearFeed(join(feedDir, `year-${args.events}-${args.scale}`), { events: num('events'), scale: num('scale') }, say);
     say(`year: ${feed.cities.length} cities, ${feed.events} events, ${feed.objects} objects`);
     const schema = args.schema ?? `bench_rules_year_${process.pid}`;
     const { db, importSec } = await openYear(feed, schema, !!args.schema, say);
     try {
-      for (const [i, workers] of (args.workers?.split(',').map(Number) ?? [undefined]).entries()) {
-        results.push(...(await measureReevaluation(db, feed, i === 0 ? importSec : undefined, workers, say)));
+      if (parts.has('reeval')) {
+        for (const [i, workers] of (args.workers?.split(',').map(Number) ?? [undefined]).entries()) {
+          results.push(...(await measureReevaluation(db, feed, i === 0 ? importSec : undefined, workers, say)));
+        }
       }
+      if (parts.has('rules-alone')) results.push(...(await measureRulesAlone(db, feed, say)));
     } finally {
       await db.close();
       if (!args.keep) await dropSchema(schema);
