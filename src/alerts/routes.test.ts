@@ -87,7 +87,7 @@ describe('alert and rule routes', () => {
     const family = rules.find((r) => r.id === 'CRIM_DETENTION_NOTIFY_FAMILY_24H')!;
     assert.equal(family.implemented, true);
     assert.equal(family.enabled, true);
-    assert.equal(family.parameters.nationalSecurityCategoryPrefixes.value, '01,0203');
+    assert.equal(family.parameters.nationalSecurityCategoryPrefixes.value, '01,020301,020314');
     assert.ok(rules.length >= 100);
   });
 

@@ -72,7 +72,9 @@ export const CRIMINAL_MEASURES_RULES: RuleDefinition[] = [
     limit: { ...P(24, 'h'), custodial: 'always' }, warn: { before: P(6, 'h') },
     exceptions: [...FAMILY_EXCEPTIONS, 'hinder_investigation (national-security / terrorism only)'],
     severity: { overdue: 'S2', violation: 'S2' }, basis: [{ law: 'CPL', article: 'art.85(2)' }, { law: 'MPS-C', article: 'art.127, 113(2)' }], grade: 'V-text',
-    parameters: { nationalSecurityCategoryPrefixes: { default: '01,0203', description: L('可以“有碍侦查”为由暂不通知的案件类别（GA 240.1 代码前缀，逗号分隔：危害国家安全、恐怖活动）', 'Case categories (GA 240.1 code prefixes, comma-separated: national security, terrorism) where notice may be withheld as hindering the investigation') } },
+    // GA 240 groups terrorism with hijacking under 0203 (实施恐怖、劫持案): only its terrorism codes
+    // (020301 恐怖组织, 020314 资助恐怖活动) are 恐怖活动犯罪 (CPL art.85); hijacking is not.
+    parameters: { nationalSecurityCategoryPrefixes: { default: '01,020301,020314', description: L('可以“有碍侦查”为由暂不通知的案件类别（GA 240.1 代码前缀，逗号分隔：危害国家安全、恐怖活动；劫持类不属之）', 'Case categories (GA 240.1 code prefixes, comma-separated: national security, terrorism — not hijacking) where notice may be withheld as hindering the investigation') } },
   },
   {
     ...crim, id: 'CRIM_DETENTION_INTERROGATE_24H', kind: 'deadline', core: true,

@@ -73,8 +73,12 @@ describe('CRIM_DETENTION_NOTIFY_FAMILY_24H', () => {
 
   it('accepts hinder_investigation only in national-security and terrorism cases', () => {
     const hinder = notified('2025-03-11T10:00', { exception: 'hinder_investigation', reason: '通知可能导致同案犯逃匿' });
-    for (const category of ['010100', '020301']) {
+    for (const category of ['010100', '020301', '020314']) {
       assert.deepEqual(withNotice(detained(category), hinder).evaluate(rule, t('2025-03-12T12:00')).alerts, [], category);
+    }
+    // GA 240 files hijacking beside terrorism (0203 实施恐怖、劫持案); it is no terrorism offence.
+    for (const category of ['020312', '020313', '020300']) {
+      assert.equal(withNotice(detained(category), hinder).evaluate(rule, t('2025-03-12T12:00')).alerts.length, 2, category);
     }
     const ordinary = withNotice(detained('050200'), hinder).evaluate(rule, t('2025-03-12T12:00'));
     assert.deepEqual(summary(ordinary.alerts), [
