@@ -92,7 +92,7 @@ describe('legal time', () => {
 
   it('extends by excluded time: exactly for hours, whole days for day periods, overlaps once', () => {
     const trigger = t('2025-03-10T10:00:00+08:00');
-    const appraisal = [{ from: t('2025-03-11T10:00:00+08:00'), to: t('2025-03-12T16:00:00+08:00') }]; // 30 h
+    const appraisal = [{ from: t('2025-03-11T08:00:00+08:00'), to: t('2025-03-12T14:00:00+08:00') }]; // 30 h
     assert.equal(excludedLength(trigger, [...appraisal, { from: t('2025-03-12T00:00:00+08:00'), to: t('2025-03-12T12:00:00+08:00') }]), 30 * 3600_000);
     assert.equal(iso(ok({ trigger, period: { amount: 24, unit: 'h' }, custodial: true, excluded: appraisal }).deadline), '2025-03-12T16:00:00+08:00');
     const days = ok({ trigger, period: { amount: 30, unit: 'd' }, custodial: true, excluded: appraisal });
@@ -100,6 +100,24 @@ describe('legal time', () => {
     assert.equal(days.computation.lastDay, '2025-04-11');
     // time before the trigger is not excluded
     assert.equal(excludedLength(trigger, [{ from: t('2025-03-09T00:00:00+08:00'), to: t('2025-03-10T11:00:00+08:00') }]), 3600_000);
+  });
+
+  it('excludes only time that begins while the period still runs (an appraisal after the deadline revives nothing)', () => {
+    const trigger = t('2025-03-10T10:00:00+08:00'); // 24 h: due 03-11 10:00
+    const due = (excluded: Array<[string, string]>, period: DeadlineInput['period'] = { amount: 24, unit: 'h' }) =>
+      iso(ok({ trigger, period, custodial: true, excluded: excluded.map(([a, b]) => ({ from: t(a), to: t(b) })) }).deadline);
+    assert.equal(due([['2025-03-11T09:59:00+08:00', '2025-03-11T12:00:00+08:00']]), '2025-03-11T12:01:00+08:00'); // a minute before: 2 h 1 min
+    assert.equal(due([['2025-03-11T10:00:00+08:00', '2025-03-11T12:00:00+08:00']]), '2025-03-11T10:00:00+08:00'); // at the deadline: over
+    assert.equal(due([['2025-03-12T00:00:00+08:00', '2025-03-20T00:00:00+08:00']]), '2025-03-11T10:00:00+08:00'); // after it
+    // an earlier interval moves the deadline, so a later one that begins before the new deadline counts too
+    assert.equal(due([['2025-03-11T08:00:00+08:00', '2025-03-11T12:00:00+08:00'], ['2025-03-11T13:00:00+08:00', '2025-03-11T15:00:00+08:00']]),
+      '2025-03-11T16:00:00+08:00');
+    assert.equal(due([['2025-03-11T08:00:00+08:00', '2025-03-11T12:00:00+08:00'], ['2025-03-11T14:00:00+08:00', '2025-03-11T15:00:00+08:00']]),
+      '2025-03-11T14:00:00+08:00');
+    // day periods: 2 days from 03-10 end with 03-12 (due 03-13 00:00); a day of appraisal on 03-12 counts, one on 03-13 does not
+    const days = { amount: 2, unit: 'd' } as const;
+    assert.equal(due([['2025-03-12T23:59:00+08:00', '2025-03-13T10:00:00+08:00']], days), '2025-03-14T00:00:00+08:00');
+    assert.equal(due([['2025-03-13T00:00:00+08:00', '2025-03-13T10:00:00+08:00']], days), '2025-03-13T00:00:00+08:00');
   });
 
   it('says "calendar unknown" instead of guessing beyond the covered years, unless configured', () => {

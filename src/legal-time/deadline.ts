@@ -12,7 +12,8 @@ import { type LocalDate, addDays, addMonths, localDateOf, startOfLocalDay } from
  * - A non-custodial period whose last day is not a working day ends on the next working day;
  *   a custodial one (a person is held) never moves (CPL art. 105; MPS-A art. 35).
  * - Excluded intervals (appraisal) extend the period by their length, rounded up to whole days
- *   for day and month periods.
+ *   for day and month periods — but only while it still runs: an interval that begins at or
+ *   after the deadline (as extended by the earlier ones) cannot revive a period already over.
  * - The deadline is 00:00 local after the last day (exclusive) for day-based periods.
  */
 /** min = minutes and h = hours (wall clock); d = days, wd = working days, m = months (local dates). */
@@ -65,27 +66,43 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
 
-/** Total length of the excluded intervals after the trigger, overlaps counted once. */
-export function excludedLength(trigger: Date, intervals: Interval[] = []): number {
-  if (intervals.length === 0) return 0; // the usual case: nothing to allocate
+/** The excluded intervals after the trigger as [from, to] ms, merged and in order. */
+function mergedAfter(trigger: Date, intervals: Interval[] = []): Array<[number, number]> {
   const clipped = intervals
-    .map((i) => [Math.max(i.from.getTime(), trigger.getTime()), i.to.getTime()] as const)
+    .map((i): [number, number] => [Math.max(i.from.getTime(), trigger.getTime()), i.to.getTime()])
     .filter(([a, b]) => b > a)
     .sort((x, y) => x[0] - y[0]);
-  let total = 0;
-  let end = -Infinity;
+  const merged: Array<[number, number]> = [];
   for (const [a, b] of clipped) {
-    if (b <= end) continue;
-    total += b - Math.max(a, end);
-    end = b;
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
   }
-  return total;
+  return merged;
+}
+
+/** Total length of the excluded intervals after the trigger, overlaps counted once. */
+export function excludedLength(trigger: Date, intervals: Interval[] = []): number {
+  return mergedAfter(trigger, intervals).reduce((total, [a, b]) => total + b - a, 0);
 }
 
 export function computeDeadline(input: DeadlineInput, calendar: HolidayCalendar): DeadlineResult {
+  if (!Number.isInteger(input.period.amount) || input.period.amount < 0) throw new Error(`period amount must be a whole number ≥ 0, got ${input.period.amount}`);
+  if (!input.excluded?.length) return periodEnd(input, 0, calendar); // the usual case
+  // The clock stops for an excluded interval only if it begins while the period still runs.
+  let excludedMs = 0;
+  let result = periodEnd(input, 0, calendar);
+  for (const [from, to] of mergedAfter(input.trigger, input.excluded)) {
+    if (result.status !== 'ok' || from >= result.deadline.getTime()) break;
+    excludedMs += to - from;
+    result = periodEnd(input, excludedMs, calendar);
+  }
+  return result;
+}
+
+/** The end of the period extended by `excludedMs` of excluded time. */
+function periodEnd(input: DeadlineInput, excludedMs: number, calendar: HolidayCalendar): DeadlineResult {
   const { trigger, period, custodial } = input;
-  if (!Number.isInteger(period.amount) || period.amount < 0) throw new Error(`period amount must be a whole number ≥ 0, got ${period.amount}`);
-  const excludedMs = excludedLength(trigger, input.excluded);
   if (period.unit === 'h' || period.unit === 'min') {
     const deadline = new Date(trigger.getTime() + period.amount * (period.unit === 'h' ? HOUR_MS : MINUTE_MS) + excludedMs);
     return { status: 'ok', deadline, warnAt: warnPoint(input, trigger, deadline), computation: { period, custodial, excludedMs } };
