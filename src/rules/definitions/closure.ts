@@ -140,7 +140,7 @@ export const CLOSURE_RULES: RuleDefinition[] = [
     name: L('补充侦查期限', 'Supplementary investigation'),
     description: L('退回补充侦查的应在1个月内补充侦查完毕，补充侦查以两次为限。', 'A case returned for supplementary investigation is finished within one month, and at most twice.'),
     trigger: { events: ['case.returned_for_investigation'] },
-    compliance: { events: ['case.sent_for_prosecution', 'case.revoked'], documents: ['补充侦查报告书'], checks: ['round ≤ 2'] },
+    compliance: { events: ['case.sent_for_prosecution', 'case.revoked'], documents: ['补充侦查报告书'], checks: ['round ≤ 2', "case.revoked of scope 'case', or 'suspect' revocations covering every suspect", 'custodial while a suspect arrested before the transfer is still held'] },
     limit: { ...P(1, 'm'), custodial: 'if_held' }, warn: { before: P(5, 'd') },
     severity: { violation: 'S2' }, basis: [{ law: 'CPL', article: 'art.175' }, { law: 'MPS-C', article: 'art.295–296' }], grade: 'V-text',
   },
@@ -149,7 +149,7 @@ export const CLOSURE_RULES: RuleDefinition[] = [
     name: L('撤案后释放与3日内告知', 'Withdrawal: release and notice within 3 days'),
     description: L('撤销案件或终止侦查的，在押嫌疑人立即释放，解除强制措施和查封扣押冻结，3日内告知原嫌疑人、被害人及移送机关。', 'On withdrawal a held suspect is released at once, measures and seizures lifted, and the parties and transferring agency told within 3 days.'),
     trigger: { events: ['case.revoked'], condition: "scope 'case': all suspects; 'suspect': its subjects" },
-    compliance: { events: ['person.released', 'person.bail_ended', 'person.rsdl_ended', 'notice.served', 'item.returned', 'item.unfrozen'], documents: ['释放证明书', '撤销案件决定书'], checks: ["notice_type 'revocation_notice' to suspect, victims/complainants, transferring agency; arrested: the approving procuratorate"] },
+    compliance: { events: ['person.released', 'person.bail_ended', 'person.rsdl_ended', 'notice.served', 'item.returned', 'item.unfrozen'], documents: ['释放证明书', '撤销案件决定书'], checks: ["notice_type 'revocation_notice' to suspect, victims/complainants, transferring agency; arrested: the approving procuratorate", 'a held suspect released with a 释放证明书 (on the release, or naming the person)'] },
     limit: { ...P(3, 'd'), custodial: 'never' },
     severity: { violation: 'S2' }, basis: [{ law: 'MPS-C', article: 'art.186–189' }], grade: 'V-text',
     parameters: {

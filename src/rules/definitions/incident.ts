@@ -64,7 +64,7 @@ export const INCIDENT_RULES: RuleDefinition[] = [
     name: L('群众报案"三个当场"', 'Walk-in report: three things on the spot'),
     description: L('群众上门报案应当场网上登记、当场接受证据、当场出具回执并告知查询方式。', 'A walk-in report is registered online, its evidence accepted and a receipt with how to check progress handed over, all on the spot.'),
     trigger: { events: ['incident.received'], condition: "channel = 'walk_in'" },
-    compliance: { events: ['incident.registered', 'notice.served'], documents: ['接受证据材料清单'], checks: ['notice.served notice_type report_receipt', 'evidence list present if evidence_submitted'] },
+    compliance: { events: ['incident.registered', 'notice.served'], documents: ['接受证据材料清单'], checks: ['notice.served notice_type report_receipt', 'evidence list (接受证据材料清单, administrative: 接受证据清单) present if evidence_submitted'] },
     limit: { ...P(2, 'h'), custodial: 'never' },
     severity: { violation: 'S3' }, basis: [{ law: 'OP2015', article: '三个当场' }, { law: 'RL2024', article: 'cl.4' }], grade: 'V-secondary',
     parameters: { onTheSpotHours: { default: 2, description: L('"当场"的容许时长（小时）', 'Hours that still count as "on the spot"') } },

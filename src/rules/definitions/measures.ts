@@ -171,7 +171,7 @@ export const CRIMINAL_MEASURES_RULES: RuleDefinition[] = [
     name: L('侦查羁押期限', 'Investigative custody limit'),
     description: L('逮捕后侦查羁押期限不超过2个月，延长须在届满7日前报请检察院批准。', 'Custody after arrest lasts at most 2 months; each extension request reaches the procuratorate at least 7 days before expiry.'),
     trigger: { events: ['person.arrested'] },
-    compliance: { events: ['person.custody_extension_requested', 'approval.granted', 'person.released', 'person.bail_started', 'person.rsdl_started', 'case.sent_for_prosecution'], documents: ['提请批准延长侦查羁押期限意见书'], checks: ['request <= current expiry - 7 days (late or missing request: S2)', 'approval before the expiry', 'psychiatric appraisal time excluded'] },
+    compliance: { events: ['person.custody_extension_requested', 'approval.granted', 'person.released', 'person.bail_started', 'person.rsdl_started', 'case.sent_for_prosecution'], documents: ['提请批准延长侦查羁押期限意见书'], checks: ['request <= current expiry - 7 days (late or missing request: S2)', 'approval before the expiry', 'extensions in turn: 3 months, then 5, then 7', 'psychiatric appraisal time of this suspect excluded, if it begins before the running expiry'] },
     limit: { ...P(2, 'm'), custodial: 'always' },
     extensions: [
       { approvalFor: 'custody', newLimit: P(3, 'm'), level: 'upper_procuratorate', note: 'complex cases (CPL art.156)' },

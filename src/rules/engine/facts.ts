@@ -21,22 +21,42 @@ export function caseKind(s: Snapshot): 'criminal' | 'administrative' | undefined
   return k === 'criminal' || k === 'administrative' ? k : undefined;
 }
 
+/**
+ * When the case got the kind it has as of T, from its attribute history: the start of the last
+ * unbroken run of that value; undefined when it had it already at `after` (or it is unknown).
+ */
+export function kindChangedAt(s: Snapshot, caseId: string, after: Date): Date | undefined {
+  const now = s.attr(caseId, 'kind');
+  const history = (s.obj(caseId)?.attrs.get('kind') ?? []).filter((h) => h.time <= s.asOf.getTime());
+  let since: number | undefined;
+  for (let i = history.length - 1; i >= 0 && history[i].value === now; i--) since = history[i].time;
+  return now !== undefined && since !== undefined && since > after.getTime() ? new Date(since) : undefined;
+}
+
 /** A person's §9.1 measure intervals, from their events (and the case's transfer for prosecution). */
 export type PersonEvent = Ev & { facilityLevel?: string };
 
-export function personMeasures(s: Snapshot, personId: string): MeasureTimeline<PersonEvent> {
-  const cached = timelines.get(s)?.get(personId);
+/**
+ * §9.1 ends arrest custody at the case's transfer for prosecution. `throughTransfer` leaves the
+ * transfer out: a suspect arrested and never released, bailed or put under RSDL is still held
+ * (在押) after it — during a supplementary investigation, say.
+ */
+export function personMeasures(s: Snapshot, personId: string, opts: { throughTransfer?: boolean } = {}): MeasureTimeline<PersonEvent> {
+  const cache = opts.throughTransfer ? timelinesThroughTransfer : timelines;
+  const cached = cache.get(s)?.get(personId);
   if (cached) return cached;
-  const events = [...s.relating(personId, 'subject'), ...s.ofType('case.sent_for_prosecution')].filter((e) => e.type.startsWith('person.') || e.type === 'case.sent_for_prosecution');
+  const transfers = opts.throughTransfer ? [] : s.ofType('case.sent_for_prosecution');
+  const events = [...s.relating(personId, 'subject'), ...transfers].filter((e) => e.type.startsWith('person.') || e.type === 'case.sent_for_prosecution');
   const timeline = measureTimeline<PersonEvent>(events.map((e) => ({
     ...e, facilityLevel: e.type === 'person.jailed' ? s.attr(target(e, 'unit'), 'level') : undefined,
   })));
-  let m = timelines.get(s);
-  if (!m) timelines.set(s, (m = new Map()));
+  let m = cache.get(s);
+  if (!m) cache.set(s, (m = new Map()));
   m.set(personId, timeline);
   return timeline;
 }
 const timelines = new WeakMap<Snapshot, Map<string, MeasureTimeline<PersonEvent>>>();
+const timelinesThroughTransfer = new WeakMap<Snapshot, Map<string, MeasureTimeline<PersonEvent>>>();
 
 export function heldAt(s: Snapshot, personId: string, at: Date): boolean {
   return isHeld(personMeasures(s, personId), at);
@@ -131,11 +151,19 @@ export function ageAt(s: Snapshot, personId: string, at: Date): number | undefin
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
-/** Appraisal intervals (started → ended by the same 鉴定聘请书), optionally only psychiatric ones (§9.3). */
-export function appraisalIntervals(s: Snapshot, onlyPsychiatric: boolean): Interval[] {
+/**
+ * Appraisal intervals (started → ended by the same 鉴定聘请书), optionally only psychiatric ones (§9.3).
+ * With `person`, only appraisals naming that person as a subject, or naming no person (CPL art.149:
+ * the suspect's own appraisal); without, every appraisal of the group (PSAPL art.99: any in the case).
+ */
+export function appraisalIntervals(s: Snapshot, onlyPsychiatric: boolean, person?: string): Interval[] {
   const out: Interval[] = [];
   for (const start of s.ofType('appraisal.started')) {
     if (onlyPsychiatric && !truthy(start.attrs.psychiatric)) continue;
+    if (person) {
+      const named = targets(start, 'subject');
+      if (named.length > 0 && !named.includes(person)) continue;
+    }
     const doc = target(start, 'document');
     const end = s.ofType('appraisal.ended').find((e) => target(e, 'document') === doc && e.time >= start.time);
     out.push({ from: start.time, to: end?.time ?? s.asOf });

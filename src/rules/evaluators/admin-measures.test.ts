@@ -79,6 +79,29 @@ describe('ADMIN_SUMMONS_DURATION', () => {
     assert.deepEqual(lines(end(summon(approve(adminCase(), '2025-05-06T07:00', 'summons', 'PT24H', 'department')), '2025-05-06T20:00').evaluate(rule, LATER)), overdue);
   });
 
+  it('restarts the clock at a transfer of jurisdiction during the questioning (移送管辖, MPS-A art.62)', () => {
+    const transfer = (g: GroupBuilder, at: string) => g.object('unit:OTHER', { name: '另一派出所', kind: 'public_security', level: 'station' })
+      .event('tr', 'case.transferred', t(at), {}, { case: CASE, target_unit: 'unit:OTHER' });
+    const due2 = z('2025-05-06T22:00');
+    const warn2 = z('2025-05-06T20:00'); // 6 h of 8 after the transfer
+    const r = end(transfer(summon(adminCase()), '2025-05-06T14:00'), '2025-05-06T21:00').evaluate(rule, LATER);
+    assert.deepEqual(lines(r), [`warning resolved S1 raised ${warn2} due ${due2} resolved ${z('2025-05-06T21:00')}`]);
+    assert.deepEqual(r.alerts[0].evidenceEventIds, ['tr', 'e1']);
+    assert.match(r.alerts[0].message['zh-CN'], /移送管辖后重新计算/);
+    assert.deepEqual(lines(end(transfer(summon(adminCase()), '2025-05-06T14:00'), '2025-05-06T22:00').evaluate(rule, LATER)), [`warning resolved S1 raised ${warn2} due ${due2} resolved ${due2}`]);
+    assert.deepEqual(lines(end(transfer(summon(adminCase()), '2025-05-06T14:00'), '2025-05-06T22:01').evaluate(rule, LATER)), [`overdue complied_late S1 raised ${warn2} due ${due2} resolved ${z('2025-05-06T22:01')}`]);
+    assert.deepEqual(timers(transfer(summon(adminCase()), '2025-05-06T14:00').evaluate(rule, t('2025-05-06T15:00'))), [`warn ${warn2}`]);
+    // A transfer at the 8th hour still restarts; one minute later it cures nothing; one before the summons or after its end does nothing.
+    assert.equal(end(transfer(summon(adminCase()), '2025-05-06T16:00'), '2025-05-06T23:00').evaluate(rule, LATER).alerts[0].dueAt, z('2025-05-07T00:00'));
+    const overdue = [`overdue complied_late S1 raised ${warn} due ${due} resolved ${z('2025-05-06T23:00')}`];
+    assert.deepEqual(lines(end(transfer(summon(adminCase()), '2025-05-06T16:01'), '2025-05-06T23:00').evaluate(rule, LATER)), overdue);
+    assert.deepEqual(lines(end(summon(transfer(adminCase(), '2025-05-06T07:00')), '2025-05-06T23:00').evaluate(rule, LATER)), overdue);
+    assert.deepEqual(lines(transfer(end(summon(adminCase()), '2025-05-06T15:00'), '2025-05-06T15:30').evaluate(rule, LATER)), [`warning resolved S1 raised ${warn} due ${due} resolved ${z('2025-05-06T15:00')}`]);
+    // An approval counts on the restarted clock only when granted after the transfer.
+    const approved = approve(transfer(summon(adminCase()), '2025-05-06T14:00'), '2025-05-06T21:00', 'summons', 'PT24H', 'department', undefined, 'a1');
+    assert.equal(approved.evaluate(rule, t('2025-05-06T21:30')).timers[0]?.fireAt, z('2025-05-07T10:00'));
+  });
+
   it('flags a new summons within 24 h of the last one’s end, and a back-to-back one', () => {
     const again = (at: string) => end(summon(end(summon(adminCase()), '2025-05-06T12:00'), at, 'admin_summons', 's2'), '2025-05-07T12:30', 'e2');
     const r = again('2025-05-07T11:00').evaluate(rule, LATER);
@@ -327,6 +350,21 @@ describe('ADMIN_DETENTION_EXEMPT_PERSON', () => {
     assert.deepEqual(jail(decide(adminCase({ birth_date: '2010-01-01' }))).evaluate(rule, LATER).alerts.map((a) => a.triggerEventId), ['d1']);
     assert.deepEqual(run(jail(adminCase({ birth_date: '2010-01-01' }), START, 'unit:KSS')), []);
     assert.deepEqual(run(decide(adminCase({ birth_date: '2010-01-01' }), START, { execute: false })), []);
+  });
+
+  it('judges the admission when the person became exempt after an executed decision, without repeating the decision’s finding', () => {
+    const pregnantFrom = (at: string) => adminCase({ gender: 'female', pregnant: [['1970-01-01T00:00:00Z', false], [t(at), true]] });
+    const r = jail(decide(pregnantFrom('2025-05-06T11:59'))).evaluate(rule, LATER);
+    assert.deepEqual(lines(r), [`violation open S1 raised ${z('2025-05-06T12:00')}`]);
+    assert.equal(r.alerts[0].triggerEventId, 'j1');
+    assert.deepEqual(r.alerts[0].evidenceEventIds.includes('d1'), true);
+    assert.match(r.alerts[0].message['zh-CN'], /怀孕/);
+    assert.deepEqual(run(jail(decide(pregnantFrom('2025-05-06T12:01')))), []);
+    // Pregnant at both: one alert, at the decision.
+    assert.deepEqual(jail(decide(adminCase({ gender: 'female', pregnant: true }))).evaluate(rule, LATER).alerts.map((a) => a.triggerEventId), ['d1']);
+    // 16 with no first_violation at the decision (S3), pregnant by admission (S1): both are raised.
+    const both = jail(decide(adminCase({ birth_date: '2008-06-01', gender: 'female', pregnant: [['1970-01-01T00:00:00Z', false], [t('2025-05-06T10:00'), true]] })));
+    assert.deepEqual(both.evaluate(rule, LATER).alerts.map((a) => `${a.triggerEventId} ${a.severity}`).sort(), ['d1 S3', 'j1 S1']);
   });
 
   it('under the 2025 law (from 2026) cannot decide juvenile cases, still flags the elderly and under-14s', () => {

@@ -102,9 +102,12 @@ export const ADMIN_SUMMONS_DURATION: RuleEvaluator = {
       if (!limit) return [];
       // WARN 6 h of 8 (the definition's fraction); an extended limit warns a set time before it (20 of 24 h).
       const warn = limit.hours > limit.baseHours ? { before: P(ctx.num('extendedWarnBeforeHours', trigger.time), 'h') } : undefined;
+      // A transfer of jurisdiction restarts the clock (MPS-A art.62).
+      const restarted = limit.restartedBy ? L('（移送管辖后重新计算）', ' (counted again from the transfer of jurisdiction)') : L('', '');
       const out: Array<Finding | undefined> = [windowDeadline(ctx, {
-        subject: person(who), trigger, minutes: limit.hours * 60, warn, compliedBy: iv.end, evidence: limit.used,
-        duty: L(`治安传唤后询问查证时间不得超过${limit.hours}小时`, `Questioning after an administrative summons lasts at most ${limit.hours} h`),
+        subject: person(who), trigger, start: limit.start, minutes: limit.hours * 60, warn, compliedBy: iv.end,
+        evidence: [...limit.used, ...(limit.restartedBy ? [limit.restartedBy] : [])],
+        duty: L(`治安传唤后询问查证时间不得超过${limit.hours}小时${restarted['zh-CN']}`, `Questioning after an administrative summons lasts at most ${limit.hours} h${restarted.en}`),
       })];
       const prevEnd = prev?.end?.time;
       const windowHours = ctx.num('repeatWindowHours', trigger.time);
@@ -216,6 +219,13 @@ function exemption(s: Snapshot, ctx: RuleContext, who: string, decision: Ev | un
     : { exempt: juvenile };
 }
 
+/** The finding an exemption gives at `at`: exempt (S1, no part), or `undecided` (S3); undefined if neither. */
+function exemptionVerdict(s: Snapshot, ctx: RuleContext, who: string, decision: Ev | undefined, at: Date): { part?: 'undecided'; reason: Localized } | undefined {
+  const { exempt, undecided } = exemption(s, ctx, who, decision, at);
+  if (exempt) return { reason: L(`被处罚人${exempt['zh-CN']}，依法不执行行政拘留`, `the person is ${exempt.en}: detention is not executed`) };
+  return undecided ? { part: 'undecided', reason: undecided } : undefined;
+}
+
 export const ADMIN_DETENTION_EXEMPT_PERSON: RuleEvaluator = {
   ruleId: 'ADMIN_DETENTION_EXEMPT_PERSON',
   evaluate: (s, ctx) =>
@@ -226,18 +236,21 @@ export const ADMIN_DETENTION_EXEMPT_PERSON: RuleEvaluator = {
       if (trigger.type === 'person.jailed') {
         if (s.attr(target(trigger, 'unit'), 'level') !== 'admin_detention_facility') return [];
         decision = s.relating(who, 'subject', 'person.admin_detention_decided').filter((d) => d.time <= trigger.time).at(-1);
-        if (decision?.attrs.execute === 'true') return []; // judged at the decision already
       } else if (trigger.attrs.execute !== 'true') {
         return [];
       }
-      const { exempt, undecided } = exemption(s, ctx, who, decision, trigger.time);
+      const verdict = exemptionVerdict(s, ctx, who, decision, trigger.time);
+      if (!verdict) return [];
+      // An executed decision judged the same fact already: no second alert at admission.
+      if (decision && decision !== trigger && decision.attrs.execute === 'true') {
+        const atDecision = exemptionVerdict(s, ctx, who, decision, decision.time);
+        if (atDecision && atDecision.part === verdict.part && atDecision.reason['zh-CN'] === verdict.reason['zh-CN']) return [];
+      }
       const duty = L('对依法不执行行政拘留的人员不得执行行政拘留', 'Administrative detention is not executed on persons the law exempts');
       const evidence = decision && decision !== trigger ? [decision] : [];
-      const f = exempt
-        ? violation(ctx, { subject: person(who), trigger, duty, evidence, reason: L(`被处罚人${exempt['zh-CN']}，依法不执行行政拘留`, `the person is ${exempt.en}: detention is not executed`) })
-        : undecided
-          ? violation(ctx, { subject: person(who), trigger, part: 'undecided', severity: 'S3', duty, evidence, reason: undecided })
-          : undefined;
+      const f = verdict.part
+        ? violation(ctx, { subject: person(who), trigger, part: verdict.part, severity: 'S3', duty, evidence, reason: verdict.reason })
+        : violation(ctx, { subject: person(who), trigger, duty, evidence, reason: verdict.reason });
       return f ? [f] : [];
     }),
 };

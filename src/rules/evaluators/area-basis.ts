@@ -5,7 +5,7 @@ import { deadlineFinding, P, type DeadlineSpec, type RuleContext } from '../engi
 import { approvals, levelAtLeast, type PersonEvent } from '../engine/facts.js';
 import type { Finding } from '../engine/finding.js';
 import type { MeasureInterval } from '../engine/measures.js';
-import type { Ev, Snapshot } from '../engine/snapshot.js';
+import { type Ev, type Snapshot, target } from '../engine/snapshot.js';
 
 /**
  * The limits of a person's legal basis for being held (summonses and continued questioning,
@@ -59,6 +59,10 @@ export type SummonsKind = 'criminal_summons' | 'admin_summons' | 'continued_ques
 export interface SummonsLimit extends ApprovedLimit {
   definition: RuleDefinition;
   baseHours: number;
+  /** The instant `hours` run from: the summons, or the transfer of jurisdiction that restarted it. */
+  start: Date;
+  /** The case.transferred that restarted the clock, if one did. */
+  restartedBy?: Ev;
 }
 
 /** The rule whose definition holds each summons kind's limits. */
@@ -71,7 +75,8 @@ const LIMIT_RULE: Record<SummonsKind, string> = {
 /**
  * The limit of a summons interval, from the definition in force at its start (so a law version
  * changes data only): criminal 12 h / 24 h approved (传唤 by the department head, 拘传 at
- * county level); administrative 8 h / 24 h; continued questioning 12 → 24 → 48 h.
+ * county level); administrative 8 h / 24 h, restarted by a transfer of jurisdiction before it
+ * runs out; continued questioning 12 → 24 → 48 h.
  */
 export function summonsLimit(s: Snapshot, iv: MeasureInterval<PersonEvent>, person: string): SummonsLimit | undefined {
   const kind = iv.kind as SummonsKind;
@@ -85,7 +90,32 @@ export function summonsLimit(s: Snapshot, iv: MeasureInterval<PersonEvent>, pers
     tiers = tiers.filter((x) => x.level === level);
   }
   const baseHours = definition.limit.amount;
-  return { definition, baseHours, ...approvedHours(s, purpose, person, iv.start.time, baseHours, tiers) };
+  let start = iv.start.time;
+  let restartedBy: Ev | undefined;
+  let limit = approvedHours(s, purpose, person, start, baseHours, tiers);
+  if (kind === 'admin_summons') {
+    for (const transfer of transfersDuring(s, iv)) {
+      if (transfer.time.getTime() <= start.getTime()) continue;
+      if (transfer.time.getTime() > start.getTime() + limit.hours * HOUR) break; // an overrun is not cured
+      start = transfer.time;
+      restartedBy = transfer;
+      limit = approvedHours(s, purpose, person, start, baseHours, tiers);
+    }
+  }
+  return { definition, baseHours, start, restartedBy, ...limit };
+}
+
+/**
+ * Transfers of jurisdiction (case.transferred, 移送管辖) of the summons' case while it was open:
+ * they restart the 询问查证 clock of an administrative summons (MPS-A art.62, catalogue §1.4).
+ * Approvals then count from the restart only.
+ */
+function transfersDuring(s: Snapshot, iv: MeasureInterval<PersonEvent>): Ev[] {
+  const caseId = target(iv.start, 'case');
+  const from = iv.start.time.getTime();
+  const to = iv.end?.time.getTime() ?? Infinity;
+  return s.ofType('case.transferred').filter((e) =>
+    (!caseId || target(e, 'case') === caseId) && e.time.getTime() > from && e.time.getTime() < to);
 }
 
 /**

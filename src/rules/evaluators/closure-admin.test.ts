@@ -117,6 +117,35 @@ describe('ADMIN_CASE_TIME_LIMIT', () => {
     assert.deepEqual(v1.map((a) => a.ruleVersion), [1]);
   });
 
+  describe('a 治安 case converted to criminal: the conversion ends the duty', () => {
+    const converted = (at: string) => new GroupBuilder(CASE)
+      .object(CASE, { kind: [['1970-01-01T00:00:00Z', 'administrative'], [at, 'criminal']], category: 'Z4901' }, { unit: 'unit:S1' })
+      .event('acc', 'case.accepted', ACCEPTED, {}, { case: CASE, unit: 'unit:S1' });
+
+    it('keeps an overrun before the conversion on record, complied late at the conversion', () => {
+      const g = converted('2025-04-20T10:00:00+08:00');
+      assert.deepEqual(limit(g, '2025-04-10T00:00:00+08:00').alerts.map(judged), [expected('overdue', 'open', 'S2', CASE, WARN, DUE)]);
+      const r = limit(g, '2025-04-25T00:00:00+08:00');
+      assert.deepEqual(r.alerts.map(judged), [expected('overdue', 'complied_late', 'S2', CASE, WARN, DUE, '2025-04-20T10:00:00+08:00')]);
+      assert.match(r.alerts[0].message['zh-CN'], /转为刑事案件时终止/);
+      assert.match(r.alerts[0].message.en, /ended when the case became criminal/);
+    });
+
+    it('is discharged by a conversion on the last day at 23:59, late at 00:00', () => {
+      assert.deepEqual(limit(converted('2025-04-02T23:59:00+08:00'), '2025-04-25T00:00:00+08:00').alerts.map(judged),
+        [expected('warning', 'resolved', 'S2', CASE, WARN, DUE, '2025-04-02T23:59:00+08:00')]);
+      assert.deepEqual(limit(converted(DUE), '2025-04-25T00:00:00+08:00').alerts.map(judged),
+        [expected('overdue', 'complied_late', 'S2', CASE, WARN, DUE, DUE)]);
+      assert.deepEqual(limit(converted('2025-03-20T10:00:00+08:00'), '2025-04-25T00:00:00+08:00').alerts, []);
+    });
+
+    it('takes a decision made before the conversion', () => {
+      const r = limit(decided(converted('2025-04-20T10:00:00+08:00'), '2025-04-05T10:00:00+08:00'), '2025-04-25T00:00:00+08:00');
+      assert.deepEqual(r.alerts.map(judged), [expected('overdue', 'complied_late', 'S2', CASE, WARN, DUE, '2025-04-05T10:00:00+08:00')]);
+      assert.doesNotMatch(r.alerts[0].message['zh-CN'], /转为刑事案件/);
+    });
+  });
+
   it('is not triggered for a criminal case or a case never accepted', () => {
     const criminal = new GroupBuilder(CASE).object(CASE, { kind: 'criminal' }).event('acc', 'case.accepted', ACCEPTED, {}, { case: CASE });
     assert.deepEqual(limit(criminal, '2025-05-01T00:00:00+08:00').alerts, []);
@@ -206,6 +235,34 @@ describe('ADMIN_DECISION_SERVICE', () => {
       const g = serve(decided(held(withPersons()), DECIDED), 'nd', 'decision', 'person:V1', '2025-06-10T15:10:00+08:00');
       const r = service(g, '2025-06-20T00:00:00+08:00');
       assert.deepEqual(r.alerts.map((a) => [a.subject.id, a.level, a.status]), [['person:P1', 'overdue', 'open'], ['person:V1', 'overdue', 'open']]);
+    });
+  });
+
+  describe('a 治安 case converted to criminal after the decision: the conversion ends the duty', () => {
+    // Absent person, 2 days: due 06-13 00:00; victim copy served in time.
+    const converted = (at: string) => victimServed(decided(new GroupBuilder(CASE)
+      .object(CASE, { kind: [['1970-01-01T00:00:00Z', 'administrative'], [at, 'criminal']] }, { unit: 'unit:S1' })
+      .object('person:P1', { role: 'suspect' }, { case: CASE })
+      .object('person:V1', { role: 'victim' }, { case: CASE }), DECIDED));
+
+    it('keeps an overrun before the conversion on record, complied late at the conversion', () => {
+      const r = service(converted('2025-06-15T10:00:00+08:00'), '2025-06-20T00:00:00+08:00');
+      assert.deepEqual(r.alerts.map(judged), [expected('overdue', 'complied_late', 'S3', 'person:P1', '2025-06-12T00:00:00+08:00', '2025-06-13T00:00:00+08:00', '2025-06-15T10:00:00+08:00')]);
+      assert.match(r.alerts[0].message['zh-CN'], /转为刑事案件时终止/);
+    });
+
+    it('is discharged by a conversion on the last day at 23:59, late at 00:00', () => {
+      assert.deepEqual(service(converted('2025-06-12T23:59:00+08:00'), '2025-06-20T00:00:00+08:00').alerts.map(judged),
+        [expected('warning', 'resolved', 'S3', 'person:P1', '2025-06-12T00:00:00+08:00', '2025-06-13T00:00:00+08:00', '2025-06-12T23:59:00+08:00')]);
+      assert.deepEqual(service(converted('2025-06-13T00:00:00+08:00'), '2025-06-20T00:00:00+08:00').alerts.map(judged),
+        [expected('overdue', 'complied_late', 'S3', 'person:P1', '2025-06-12T00:00:00+08:00', '2025-06-13T00:00:00+08:00', '2025-06-13T00:00:00+08:00')]);
+    });
+
+    it('takes a notice served before the conversion, and ignores a decision made after it', () => {
+      const served = serve(converted('2025-06-15T10:00:00+08:00'), 'nd', 'decision', 'person:P1', '2025-06-14T10:00:00+08:00');
+      assert.deepEqual(service(served, '2025-06-20T00:00:00+08:00').alerts.map(judged),
+        [expected('overdue', 'complied_late', 'S3', 'person:P1', '2025-06-12T00:00:00+08:00', '2025-06-13T00:00:00+08:00', '2025-06-14T10:00:00+08:00')]);
+      assert.deepEqual(service(converted('2025-06-10T14:59:00+08:00'), '2025-06-20T00:00:00+08:00').alerts, []);
     });
   });
 

@@ -1,17 +1,36 @@
 import { computeDeadline, type Interval, type Period } from '../../legal-time/deadline.js';
 import type { RuleDefinition } from '../definition.js';
 import { deadlineFinding, L, P, type RuleContext, type RuleEvaluator } from '../engine/context.js';
-import { appraisalIntervals, approvals, caseIdOf, caseKind, heldAt, levelAtLeast, personsWithRole } from '../engine/facts.js';
+import { appraisalIntervals, approvals, caseIdOf, caseKind, heldAt, kindChangedAt, levelAtLeast, personsWithRole } from '../engine/facts.js';
 import type { Finding } from '../engine/finding.js';
 import { type Ev, type Snapshot, targets } from '../engine/snapshot.js';
 import { caseCustodial, firstFrom, noticeDuty, noticesTo } from './closure-helpers.js';
 
 /**
  * Administrative (治安) cases, catalogue §11: the time limit from acceptance to decision, and
- * serving the decision on the persons concerned and a copy on the victim.
+ * serving the decision on the persons concerned and a copy on the victim. Both apply to a case
+ * that is administrative at their trigger; its conversion to a criminal case ends them.
  */
 const isOther = (s: Snapshot): boolean => s.attr(caseIdOf(s), 'admin_type') === 'other';
 const caseSubject = (s: Snapshot) => ({ type: 'case' as const, id: caseIdOf(s)! });
+
+/** Whether the case was administrative at `at` (the trigger), not as of T. */
+const administrativeAt = (s: Snapshot, at: Date): boolean => (s.attr(caseIdOf(s), 'kind', at) ?? caseKind(s)) === 'administrative';
+
+/** When a case administrative at `at` became criminal, if it has since (the duties of §11 end then). */
+const becameCriminal = (s: Snapshot, at: Date): Date | undefined => (caseKind(s) === 'criminal' ? kindChangedAt(s, caseIdOf(s)!, at) : undefined);
+
+/**
+ * A duty of the 治安 case that the conversion to a criminal case ended: done at the conversion
+ * unless done before it, so an overrun before it stays on record (complied late).
+ */
+function endedByConversion(f: Finding, converted: Date | undefined): Finding {
+  if (!converted || f.kind !== 'deadline' || (f.compliedBy && f.compliedBy.time.getTime() <= converted.getTime())) return f;
+  return {
+    ...f, compliedBy: undefined, compliedAt: converted,
+    duty: L(`${f.duty['zh-CN']}（转为刑事案件时终止）`, `${f.duty.en} (ended when the case became criminal)`),
+  };
+}
 
 /**
  * The 治安 limit in force: the definition's limit, or the extension granted by an approval
@@ -41,10 +60,9 @@ function publicOrderLimit(s: Snapshot, ctx: RuleContext, def: RuleDefinition, st
 export const ADMIN_CASE_TIME_LIMIT: RuleEvaluator = {
   ruleId: 'ADMIN_CASE_TIME_LIMIT',
   evaluate: (s, ctx) => {
-    if (caseKind(s) !== 'administrative') return [];
     const accepted = s.ofType('case.accepted')[0];
     const def = accepted && ctx.definition(accepted.time);
-    if (!accepted || !def?.limit) return [];
+    if (!accepted || !def?.limit || !administrativeAt(s, accepted.time)) return [];
     // §9.3: any appraisal time is excluded from administrative case limits.
     const excluded = appraisalIntervals(s, false);
     const decided = firstFrom(s.ofType('case.decided'), accepted.time);
@@ -64,7 +82,7 @@ export const ADMIN_CASE_TIME_LIMIT: RuleEvaluator = {
       duty: L(`行政案件应在${period.amount}日内作出处理决定（鉴定期间不计入）`, `Decide the administrative case within ${period.amount} days (appraisal time excluded)`),
       compliedBy: decided, evidence: approval ? [approval] : [],
     });
-    return f ? [f] : [];
+    return f ? [endedByConversion(f, becameCriminal(s, accepted.time))] : [];
   },
 };
 
@@ -74,8 +92,8 @@ const SERVED_OUTCOMES = new Set(['penalty', 'no_penalty']);
 export const ADMIN_DECISION_SERVICE: RuleEvaluator = {
   ruleId: 'ADMIN_DECISION_SERVICE',
   evaluate: (s, ctx) => {
-    if (caseKind(s) !== 'administrative') return [];
-    return s.ofType('case.decided').filter((d) => SERVED_OUTCOMES.has(d.attrs.outcome ?? '')).flatMap((d) => decisionService(s, ctx, d));
+    return s.ofType('case.decided').filter((d) => SERVED_OUTCOMES.has(d.attrs.outcome ?? '') && administrativeAt(s, d.time))
+      .flatMap((d) => decisionService(s, ctx, d).map((f) => endedByConversion(f, becameCriminal(s, d.time))));
   },
 };
 

@@ -56,6 +56,28 @@ describe('CRIM_SUPPLEMENTARY_INVESTIGATION', () => {
       const g = returned(arrested(criminalCase()), 'ret', SEPT).event('rel', 'person.released', '2025-09-15T10:00:00+08:00', {}, { subject: 'person:S1', case: CASE });
       assert.equal(supp(g, '2025-10-06T00:00:00+08:00').alerts[0].dueAt, utc('2025-10-10T00:00:00+08:00'));
     });
+
+    // §9.1 ends arrest custody at the transfer for prosecution, but a suspect never released is still held after the return.
+    describe('a suspect arrested, sent for prosecution and returned, never released', () => {
+      const sentBack = () => resent(arrested(criminalCase()), '2025-08-25T10:00:00+08:00', 'sent0');
+      const RAISED = '2025-09-27T00:00:00+08:00';
+      const HELD_DUE = '2025-10-02T00:00:00+08:00';
+
+      it('keeps 10-01: in time at 23:59, late at 10-02 00:00 and at 10-09 (the moved day)', () => {
+        const g = (at: string) => supp(resent(returned(sentBack(), 'ret', SEPT), at), '2025-10-20T00:00:00+08:00');
+        assert.deepEqual(g('2025-10-01T23:59:00+08:00').alerts.map(judged), [expected('warning', 'resolved', 'S2', CASE, RAISED, HELD_DUE, '2025-10-01T23:59:00+08:00')]);
+        assert.deepEqual(g(HELD_DUE).alerts.map(judged), [expected('overdue', 'complied_late', 'S2', CASE, RAISED, HELD_DUE, HELD_DUE)]);
+        assert.deepEqual(g('2025-10-09T10:00:00+08:00').alerts.map(judged), [expected('overdue', 'complied_late', 'S2', CASE, RAISED, HELD_DUE, '2025-10-09T10:00:00+08:00')]);
+        assert.deepEqual(supp(returned(sentBack(), 'ret', SEPT), '2025-10-06T00:00:00+08:00').alerts.map(judged), [expected('overdue', 'open', 'S2', CASE, RAISED, HELD_DUE)]);
+      });
+
+      it('moves it again when the suspect was released or bailed after the transfer, before the last day', () => {
+        const released = returned(sentBack(), 'ret', SEPT).event('rel', 'person.released', '2025-09-15T10:00:00+08:00', {}, { subject: 'person:S1', case: CASE });
+        assert.equal(supp(released, '2025-10-06T00:00:00+08:00').alerts[0].dueAt, utc('2025-10-10T00:00:00+08:00'));
+        const bailed = returned(sentBack(), 'ret', SEPT).event('bail', 'person.bail_started', '2025-09-05T10:00:00+08:00', {}, { subject: 'person:S1', case: CASE });
+        assert.equal(supp(bailed, '2025-10-06T00:00:00+08:00').alerts[0].dueAt, utc('2025-10-10T00:00:00+08:00'));
+      });
+    });
   });
 
   describe('at most two returns', () => {
@@ -84,6 +106,36 @@ describe('CRIM_SUPPLEMENTARY_INVESTIGATION', () => {
     });
   });
 
+  describe('stopping the investigation of suspects (case.revoked `suspect`) complies only once it covers every suspect', () => {
+    const two = () => criminalCase().object('person:S1', { role: 'suspect' }, { case: CASE }).object('person:S2', { role: 'suspect' }, { case: CASE });
+    const stop = (g: GroupBuilder, id: string, at: string, ...subject: string[]) =>
+      g.event(id, 'case.revoked', at, { scope: 'suspect' }, { case: CASE, subject, approver: 'officer:L1' });
+    const AFTER = '2025-05-01T00:00:00+08:00';
+
+    it('stays open when one of two suspects is stopped', () => {
+      const g = stop(returned(two()), 'rev2', '2025-03-20T10:00:00+08:00', 'person:S2');
+      assert.deepEqual(supp(g, AFTER).alerts.map(judged), [expected('overdue', 'open', 'S2', CASE, WARN, DUE)]);
+    });
+
+    it('is complied by the stop that covers the last suspect: 04-10 23:59 in time, 04-11 00:00 late', () => {
+      const g = (at: string) => stop(stop(returned(two()), 'rev2', '2025-03-20T10:00:00+08:00', 'person:S2'), 'rev1', at, 'person:S1');
+      assert.deepEqual(supp(g('2025-04-10T23:59:00+08:00'), AFTER).alerts.map(judged), [expected('warning', 'resolved', 'S2', CASE, WARN, DUE, '2025-04-10T23:59:00+08:00')]);
+      assert.deepEqual(supp(g(DUE), AFTER).alerts.map(judged), [expected('overdue', 'complied_late', 'S2', CASE, WARN, DUE, DUE)]);
+    });
+
+    it('counts a suspect stopped before the return, and one stop naming both', () => {
+      const early = supp(stop(stop(returned(two()), 'rev2', '2025-03-01T10:00:00+08:00', 'person:S2'), 'rev1', '2025-03-20T10:00:00+08:00', 'person:S1'), AFTER);
+      assert.deepEqual([early.alerts, early.timers], [[], []]);
+      const both = stop(returned(two()), 'rev', '2025-03-20T10:00:00+08:00', 'person:S1', 'person:S2');
+      assert.deepEqual(supp(both, AFTER).alerts, []);
+    });
+
+    it('a whole-case withdrawal still complies with two suspects', () => {
+      const g = returned(two()).event('rev', 'case.revoked', '2025-03-20T10:00:00+08:00', { scope: 'case' }, { case: CASE, approver: 'officer:L1' });
+      assert.deepEqual(supp(g, AFTER).alerts, []);
+    });
+  });
+
   it('is not triggered in an administrative case', () => {
     const admin = new GroupBuilder(CASE).object(CASE, { kind: 'administrative' });
     assert.deepEqual(supp(returned(admin), '2025-05-01T00:00:00+08:00').alerts, []);
@@ -98,7 +150,10 @@ describe('CRIM_WITHDRAWAL_NOTICE_3D', () => {
     .object('person:V1', { role: 'victim' }, { case: CASE })
     .event('det', 'person.detained', '2025-05-06T10:00:00+08:00', {}, { subject: 'person:S1', case: CASE, officer: 'officer:O1' })
     .event('rev', 'case.revoked', revokedAt, { scope }, { case: CASE, approver: 'officer:L1', ...(scope === 'suspect' ? { subject: 'person:S1' } : {}) });
-  const release = (g: GroupBuilder, at: string) => g.event('rel', 'person.released', at, { reason: 'case_revoked' }, { subject: 'person:S1', case: CASE });
+  const CERT = 'document:RC1';
+  // Released with a 释放证明书 attached to the release (spec §10.1).
+  const release = (g: GroupBuilder, at: string) => g.object(CERT, { doc_type: '释放证明书' }, { case: CASE, subject: 'person:S1' })
+    .event('rel', 'person.released', at, { reason: 'case_revoked' }, { subject: 'person:S1', case: CASE, document: CERT });
   const notify = (g: GroupBuilder, id: string, to: { subject?: string; target_unit?: string }, at: string, extra: Record<string, string> = {}) =>
     g.event(id, 'notice.served', at, { notice_type: 'revocation_notice', ...extra }, { case: CASE, ...to });
   const compliant = (scope: 'case' | 'suspect' = 'case') => notify(notify(release(withdrawn(scope), '2025-05-12T11:00:00+08:00'),
@@ -112,7 +167,7 @@ describe('CRIM_WITHDRAWAL_NOTICE_3D', () => {
   });
 
   describe('release of a held suspect: 4 h [D], custodial', () => {
-    const at = (releasedAt: string) => withdrawal(compliant().without('rel').event('rel', 'person.released', releasedAt, {}, { subject: 'person:S1', case: CASE }), LATER);
+    const at = (releasedAt: string) => withdrawal(compliant().without('rel').event('rel', 'person.released', releasedAt, {}, { subject: 'person:S1', case: CASE, document: CERT }), LATER);
 
     it('resolves the warning at exactly 4 h and is late one minute after', () => {
       assert.deepEqual(at('2025-05-12T14:00:00+08:00').alerts.map(judged),
@@ -127,6 +182,34 @@ describe('CRIM_WITHDRAWAL_NOTICE_3D', () => {
         [expected('overdue', 'open', 'S2', 'person:S1', '2025-05-12T13:00:00+08:00', '2025-05-12T14:00:00+08:00')]);
       const r = withdrawal(g, '2025-05-12T17:00:00+08:00', { params: { CRIM_WITHDRAWAL_NOTICE_3D: { releaseHours: 8 } } });
       assert.deepEqual(r.alerts.map(judged), [expected('warning', 'open', 'S2', 'person:S1', '2025-05-12T16:00:00+08:00', '2025-05-12T18:00:00+08:00')]);
+    });
+
+    describe('with a 释放证明书 (MPS-C art.186)', () => {
+      const bare = () => compliant().without('rel').event('rel', 'person.released', '2025-05-12T11:00:00+08:00', {}, { subject: 'person:S1', case: CASE });
+      const filed = (g: GroupBuilder, doc: string, at: string, person = 'person:S1') => g.object(doc, { doc_type: '释放证明书' }, { case: CASE, subject: person })
+        .event(`f-${doc}`, 'document.filed', at, {}, { document: doc, case: CASE, subject: person });
+
+      it('leaves the duty open after a release without one (the certificate object alone is not present, §9.2)', () => {
+        const r = withdrawal(bare(), LATER);
+        assert.deepEqual(r.alerts.map(judged), [expected('overdue', 'open', 'S2', 'person:S1', '2025-05-12T13:00:00+08:00', '2025-05-12T14:00:00+08:00')]);
+        assert.match(r.alerts[0].message['zh-CN'], /释放证明书/);
+        assert.match(r.alerts[0].message.en, /释放证明书/);
+      });
+
+      it('is complied when one naming the suspect becomes present: at exactly 4 h in time, one minute after late', () => {
+        assert.deepEqual(withdrawal(filed(bare(), 'document:RC2', '2025-05-12T14:00:00+08:00'), LATER).alerts.map(judged),
+          [expected('warning', 'resolved', 'S2', 'person:S1', '2025-05-12T13:00:00+08:00', '2025-05-12T14:00:00+08:00', '2025-05-12T14:00:00+08:00')]);
+        assert.deepEqual(withdrawal(filed(bare(), 'document:RC2', '2025-05-12T14:01:00+08:00'), LATER).alerts.map(judged),
+          [expected('overdue', 'complied_late', 'S2', 'person:S1', '2025-05-12T13:00:00+08:00', '2025-05-12T14:00:00+08:00', '2025-05-12T14:01:00+08:00')]);
+        assert.deepEqual(withdrawal(filed(bare(), 'document:RC2', '2025-05-12T10:30:00+08:00'), LATER).alerts, [], 'issued before the release: complied at the release');
+      });
+
+      it('does not take one naming another person or one present before the withdrawal', () => {
+        const open = [expected('overdue', 'open', 'S2', 'person:S1', '2025-05-12T13:00:00+08:00', '2025-05-12T14:00:00+08:00')];
+        const other = filed(bare().object('person:S2', { role: 'suspect' }, { case: CASE }), 'document:RC2', '2025-05-12T11:00:00+08:00', 'person:S2');
+        assert.deepEqual(withdrawal(other, LATER).alerts.filter((a) => a.subject.id === 'person:S1').map(judged), open);
+        assert.deepEqual(withdrawal(filed(bare(), 'document:RC0', '2025-05-07T10:00:00+08:00'), LATER).alerts.map(judged), open);
+      });
     });
 
     it('has no release duty for a suspect not held at the withdrawal', () => {

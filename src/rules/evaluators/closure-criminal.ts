@@ -1,8 +1,12 @@
+import { computeDeadline, type Period } from '../../legal-time/deadline.js';
+import type { RuleDefinition } from '../definition.js';
 import { deadlineFinding, L, P, violation, type RuleContext, type RuleEvaluator } from '../engine/context.js';
-import { caseIdOf, caseKind, heldAt, personMeasures, personsWithRole } from '../engine/facts.js';
+import { caseIdOf, caseKind, documentsOfType, heldAt, personMeasures, personsWithRole } from '../engine/facts.js';
 import type { Finding } from '../engine/finding.js';
-import { type Ev, type Snapshot, target, targets } from '../engine/snapshot.js';
-import { caseCustodial, defined, firstFrom, listParam, noticeDuty, noticesTo } from './closure-helpers.js';
+import { isHeld } from '../engine/measures.js';
+import { byTime, type Ev, type Snapshot, target, targets } from '../engine/snapshot.js';
+import { presenceEvent } from './closure-extra-common.js';
+import { defined, firstFrom, listParam, noticeDuty, noticesTo } from './closure-helpers.js';
 
 /**
  * Criminal closure, catalogue §11: supplementary investigation after a return by the
@@ -22,14 +26,15 @@ export const CRIM_SUPPLEMENTARY_INVESTIGATION: RuleEvaluator = {
       const def = ctx.definition(r.time);
       if (!def?.limit) return [];
       const period = P(def.limit.amount, def.limit.unit);
-      const done = firstFrom(s.ofType('case.sent_for_prosecution', 'case.revoked'), r.time);
+      const done = firstFrom([...s.ofType('case.sent_for_prosecution'), ...withdrawals(s)].sort(byTime), r.time);
       const declared = Number(r.attrs.round);
       // The larger of the declared round and the returns counted, so a missing or low `round` cannot hide a third return.
       const round = Math.max(i + 1, Number.isInteger(declared) ? declared : 0);
       return defined([
         deadlineFinding(ctx, {
-          subject: caseSubject(s), trigger: r, period, custodial: caseCustodial(s, ctx, def, r.time, period), compliedBy: done,
-          duty: L('退回补充侦查的案件应在1个月内补充侦查完毕，重新移送审查起诉或撤销案件', 'Finish a supplementary investigation within one month: send the case back for prosecution or withdraw it'),
+          subject: caseSubject(s), trigger: r, period, custodial: custodialMonth(s, ctx, def, r.time, period), compliedBy: done,
+          duty: L('退回补充侦查的案件应在1个月内补充侦查完毕，重新移送审查起诉或撤销案件（或对全部犯罪嫌疑人终止侦查）',
+            'Finish a supplementary investigation within one month: send the case back for prosecution or withdraw it (or stop the investigation of every suspect)'),
         }),
         round > MAX_RETURNS ? violation(ctx, {
           subject: caseSubject(s), trigger: r, part: 'round',
@@ -40,6 +45,34 @@ export const CRIM_SUPPLEMENTARY_INVESTIGATION: RuleEvaluator = {
     });
   },
 };
+
+/**
+ * The withdrawals that end the whole case: a case.revoked of scope 'case', or the suspect-scope
+ * revocation (终止侦查) by which every suspect of the case has been covered.
+ */
+function withdrawals(s: Snapshot): Ev[] {
+  const suspects = personsWithRole(s, 'suspect');
+  const stopped = new Set<string>();
+  return s.ofType('case.revoked').filter((r) => {
+    if (r.attrs.scope !== 'suspect') return true;
+    for (const p of targets(r, 'subject')) stopped.add(p);
+    return suspects.every((p) => stopped.has(p));
+  });
+}
+
+/**
+ * `if_held` for the supplementary month (§10.1 "custodial if a suspect is held"): a person of the
+ * case is held on its last day — through the transfer for prosecution, which ends arrest custody
+ * in §9.1 though the suspect stays in custody (facts.personMeasures).
+ */
+function custodialMonth(s: Snapshot, ctx: RuleContext, def: RuleDefinition, start: Date, period: Period): boolean {
+  const mode = def.limit?.custodial ?? 'never';
+  if (mode !== 'if_held') return mode === 'always';
+  const end = computeDeadline({ trigger: start, period, custodial: true }, ctx.calendar);
+  if (end.status !== 'ok') return false;
+  const lastInstant = new Date(end.deadline.getTime() - 1);
+  return s.objectsOfType('person').some((p) => isHeld(personMeasures(s, p.id, { throughTransfer: true }), lastInstant));
+}
 
 export const CRIM_WITHDRAWAL_NOTICE_3D: RuleEvaluator = {
   ruleId: 'CRIM_WITHDRAWAL_NOTICE_3D',
@@ -85,16 +118,37 @@ function withdrawal(s: Snapshot, ctx: RuleContext, r: Ev): Finding[] {
   return out;
 }
 
-/** A suspect held at the withdrawal is released at once (MPS-C art.186; "immediately" = releaseHours [D]). */
+/**
+ * A suspect held at the withdrawal is released at once with a 释放证明书 (MPS-C art.186;
+ * "immediately" = releaseHours [D]).
+ */
 function release(s: Snapshot, ctx: RuleContext, r: Ev, p: string, act: { 'zh-CN': string; en: string }): Finding[] {
   if (!heldAt(s, p, r.time)) return [];
   const hours = ctx.num('releaseHours', r.time);
   const f = deadlineFinding(ctx, {
     subject: { type: 'person', id: p }, trigger: r, part: 'release', period: P(hours, 'h'), custodial: true,
-    duty: L(`${act['zh-CN']}后应立即释放在押的犯罪嫌疑人（${hours}小时内）`, `Release the held suspect at once on ${act.en} (within ${hours} h)`),
-    compliedBy: firstFrom(s.relating(p, 'subject', 'person.released'), r.time),
+    duty: L(`${act['zh-CN']}后应立即释放在押的犯罪嫌疑人并发给释放证明书（${hours}小时内）`,
+      `Release the held suspect at once on ${act.en}, with a 释放证明书 (release certificate), within ${hours} h`),
+    compliedBy: releasedWithCertificate(s, p, r.time),
   });
   return f ? [f] : [];
+}
+
+const RELEASE_CERTIFICATE = '释放证明书';
+
+/**
+ * The first person.released of `p` from `from`, done once a 释放证明书 is there: one related by the
+ * release, else one naming the person that became present (§9.2) from `from` — then the later
+ * of the release and that presence.
+ */
+function releasedWithCertificate(s: Snapshot, p: string, from: Date): Ev | undefined {
+  const released = firstFrom(s.relating(p, 'subject', 'person.released'), from);
+  if (!released) return undefined;
+  if (targets(released, 'document').some((d) => s.attr(d, 'doc_type') === RELEASE_CERTIFICATE)) return released;
+  const present = defined(documentsOfType(s, RELEASE_CERTIFICATE).filter((d) => s.linked(d, 'subject').includes(p)).map((d) => presenceEvent(s, d)))
+    .filter((e) => e.time.getTime() >= from.getTime()).sort(byTime)[0];
+  if (!present) return undefined;
+  return present.time.getTime() > released.time.getTime() ? present : released;
 }
 
 /** Bail or residential surveillance running at the withdrawal is lifted. */

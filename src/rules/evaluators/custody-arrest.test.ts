@@ -216,6 +216,23 @@ describe('CRIM_INVESTIGATIVE_CUSTODY_LIMIT', () => {
     assert.equal(timerLines(appraisal(false).evaluate(rule, t('2025-04-20T00:00')).timers)[0], `${F} warn fire ${warn} due ${due}`);
   });
 
+  it('excludes only an appraisal of this suspect, or one naming no person (not a co-suspect’s, CPL art.149)', () => {
+    const P2 = 'person:P2';
+    const twoSuspects = () => on(criminalCase().object(P2, { name: '乙', role: 'suspect', id_number: '110101199001010022' }, { case: CASE }), 'ar2', 'person.arrested', '2025-03-20T10:00', {}, { subject: P2, officer: 'officer:O1' });
+    const appraisal = (subject?: string) => arrested('2025-03-20T10:00', twoSuspects())
+      .event('ap1', 'appraisal.started', t('2025-04-01T10:00'), { psychiatric: true }, { case: CASE, ...(subject ? { subject } : {}), document: 'document:JD2' })
+      .event('ap2', 'appraisal.ended', t('2025-04-11T10:00'), {}, { case: CASE, ...(subject ? { subject } : {}), document: 'document:JD2' });
+    const dueOf = (g: GroupBuilder, person: string) => g.evaluate(rule, t('2025-04-20T00:00')).timers.find((x) => x.subject.id === person)?.dueAt;
+    // P2's appraisal moves P2's limit by 10 days, not P1's.
+    assert.equal(dueOf(appraisal(P2), P2), z('2025-05-31T00:00'));
+    assert.equal(dueOf(appraisal(P2), P1), due);
+    assert.deepEqual(summary(appraisal(P2).evaluate(rule, t('2025-05-20T23:59')).alerts.filter((a) => a.subject.id === P1)), [`${F} warning open S1 raised ${warn} due ${due}`]);
+    assert.deepEqual(summary(appraisal(P2).evaluate(rule, t('2025-05-21T00:00')).alerts.filter((a) => a.subject.id === P1)), [`${F} overdue open S1 raised ${warn} due ${due}`]);
+    // An appraisal naming both, or no person, counts for each.
+    assert.equal(dueOf(appraisal(), P1), z('2025-05-31T00:00'));
+    assert.equal(dueOf(appraisal(), P2), z('2025-05-31T00:00'));
+  });
+
   it('extends to 3 months with a timely request and the next-higher procuratorate’s approval before expiry', () => {
     const g = approve(extensionRequested(arrested(), '2025-05-10T10:00'), 'a1', '2025-05-18T10:00', 'custody', 'P3M', 'upper_procuratorate');
     const r = g.evaluate(rule, t('2025-06-01T00:00'));
@@ -233,6 +250,26 @@ describe('CRIM_INVESTIGATIVE_CUSTODY_LIMIT', () => {
     assert.equal(five.evaluate(rule, t('2025-07-01T00:00')).timers[0]?.dueAt, z('2025-08-21T00:00'));
     const upper = approve(extensionRequested(base(), '2025-06-10T10:00', 'x2'), 'a2', '2025-06-18T10:00', 'custody', 'P5M', 'upper_procuratorate');
     assert.deepEqual(summary(upper.evaluate(rule, t('2025-07-01T00:00')).alerts), [`${F} overdue open S1 raised ${z('2025-06-07T00:00')} due ${z('2025-06-21T00:00')}`]);
+  });
+
+  it('extends step by step: 5 months only after 3, 7 only after 5 (CPL art.158–159)', () => {
+    const three = () => approve(extensionRequested(arrested(), '2025-05-10T10:00'), 'a1', '2025-05-18T10:00', 'custody', 'P3M', 'upper_procuratorate');
+    const five = () => approve(extensionRequested(three(), '2025-06-10T10:00', 'x2'), 'a2', '2025-06-18T10:00', 'custody', 'P5M', 'provincial_procuratorate');
+    const seven = (g: GroupBuilder, at: string) => approve(on(g, 'x3', 'person.custody_extension_requested', '2025-08-10T10:00', { requested_limit: 'P7M' }, { target_unit: PROCURATORATE }), 'a3', at, 'custody', 'P7M', 'provincial_procuratorate', 'ten_years');
+    // A provincial approval straight to 7 (or 5) months after the first 2 extends nothing.
+    for (const limit of ['P7M', 'P5M']) {
+      const jump = approve(on(arrested(), 'x1', 'person.custody_extension_requested', '2025-05-10T10:00', { requested_limit: limit }, { target_unit: PROCURATORATE }), 'a1', '2025-05-18T10:00', 'custody', limit, 'provincial_procuratorate', 'ten_years');
+      assert.deepEqual(summary(jump.evaluate(rule, t('2025-05-20T23:59')).alerts), [`${F} warning open S1 raised ${warn} due ${due}`], limit);
+      assert.deepEqual(summary(jump.evaluate(rule, t('2025-05-21T00:00')).alerts), [`${F} overdue open S1 raised ${warn} due ${due}`], limit);
+    }
+    // 3 → 7 skips the 5-month step: the custody stays at 3 months.
+    const skip = approve(on(three(), 'x2', 'person.custody_extension_requested', '2025-06-10T10:00', { requested_limit: 'P7M' }, { target_unit: PROCURATORATE }), 'a2', '2025-06-18T10:00', 'custody', 'P7M', 'provincial_procuratorate', 'ten_years');
+    assert.deepEqual(summary(skip.evaluate(rule, t('2025-06-21T00:00')).alerts), [`${F} overdue open S1 raised ${z('2025-06-07T00:00')} due ${z('2025-06-21T00:00')}`]);
+    // 2 → 3 → 5 → 7, the last granted one minute before the 5 months run out: 7 months (10-21 00:00).
+    const full = seven(five(), '2025-08-20T23:59').evaluate(rule, t('2025-09-01T00:00'));
+    assert.deepEqual(full.alerts, []);
+    assert.deepEqual(timerLines(full.timers), [`${F} warn fire ${z('2025-10-07T00:00')} due ${z('2025-10-21T00:00')}`]);
+    assert.deepEqual(summary(seven(five(), '2025-08-21T00:00').evaluate(rule, t('2025-09-01T00:00')).alerts), [`${F} overdue open S1 raised ${z('2025-08-07T00:00')} due ${z('2025-08-21T00:00')}`]);
   });
 
   it('does not cure with an approval after expiry', () => {

@@ -1,10 +1,10 @@
 import { computeDeadline, type Interval, type Period } from '../../legal-time/deadline.js';
 import type { ApprovalLevel } from '../definition.js';
-import { ruleById } from '../definitions/index.js';
 import { P, type RuleContext } from '../engine/context.js';
 import { appraisalIntervals, approvals, levelAtLeast, type PersonEvent } from '../engine/facts.js';
 import type { MeasureInterval } from '../engine/measures.js';
 import { type Ev, type Snapshot, target } from '../engine/snapshot.js';
+import { summonsLimit } from './area-basis.js';
 import { firstAtOrAfter } from './custody-common.js';
 import { arrestRequestLimit } from './detention.js';
 
@@ -74,11 +74,14 @@ export function criminalSummonsLimit(s: Snapshot, ctx: RuleContext, summons: Ev)
   });
 }
 
-/** Administrative summons: the ADMIN_SUMMONS_DURATION limit of the law version in force (8 h), 24 h with a `summons` approval. */
-function adminSummonsLimit(s: Snapshot, ctx: RuleContext, summons: Ev): MeasureLimit | undefined {
-  const base = ruleById('ADMIN_SUMMONS_DURATION', summons.time)?.limit;
-  if (!base) return undefined;
-  return approvedLimit(s, ctx, { purpose: 'summons', person: target(summons, 'subject')!, start: summons.time, base: P(base.amount, base.unit), custodial: true, tiers: [{ max: 24 }] });
+/**
+ * Administrative summons: the limit ADMIN_SUMMONS_DURATION judges (area-basis summonsLimit: 8 h of the
+ * law version in force, 24 h with a `summons` approval, restarted by a transfer of jurisdiction).
+ */
+function adminSummonsLimit(s: Snapshot, iv: MeasureInterval<PersonEvent>): MeasureLimit | undefined {
+  const limit = summonsLimit(s, iv, target(iv.start, 'subject')!);
+  if (!limit) return undefined;
+  return { start: limit.start, period: P(limit.hours, 'h'), custodial: true, evidence: [...limit.used, ...(limit.restartedBy ? [limit.restartedBy] : [])] };
 }
 
 /** 继续盘问: 12 h; 24 h with county approval; 48 h with county approval for unknown identity after the 24 h one (CQ art.11, 13–14). */
@@ -107,14 +110,20 @@ export function detentionLimit(s: Snapshot, ctx: RuleContext, iv: MeasureInterva
 }
 
 /**
- * 侦查羁押: 2 months from the arrest; 3 with the next-higher procuratorate's approval, 5 and then 7
- * with the provincial procuratorate's (CPL art.156, 158–159). Psychiatric appraisal is excluded (§9.3).
+ * 侦查羁押: 2 months from the arrest; 3 with the next-higher procuratorate's approval, then 5 and
+ * then 7 with the provincial procuratorate's, each step only once the one before was granted (CPL
+ * art.156, 158–159). The suspect's own psychiatric appraisal is excluded (CPL art.149, §9.3).
  */
 export function custodyLimit(s: Snapshot, ctx: RuleContext, arrest: Ev, grantedBy?: Date): MeasureLimit {
+  const person = target(arrest, 'subject')!;
   return approvedLimit(s, ctx, {
-    purpose: 'custody', person: target(arrest, 'subject')!, start: arrest.time, base: P(2, 'm'), custodial: true, grantedBy,
-    excluded: appraisalIntervals(s, true),
-    tiers: [{ max: 3, level: 'upper_procuratorate' }, { max: 7, level: 'provincial_procuratorate' }],
+    purpose: 'custody', person, start: arrest.time, base: P(2, 'm'), custodial: true, grantedBy,
+    excluded: appraisalIntervals(s, true, person),
+    tiers: [
+      { max: 3, level: 'upper_procuratorate' },
+      { max: 5, level: 'provincial_procuratorate', after: 3 },
+      { max: 7, level: 'provincial_procuratorate', after: 5 },
+    ],
   });
 }
 
@@ -137,7 +146,7 @@ function adminDetentionLimit(s: Snapshot, jailed: Ev): MeasureLimit | undefined 
 export function measureLimit(s: Snapshot, ctx: RuleContext, iv: MeasureInterval<PersonEvent>): MeasureLimit | undefined {
   switch (iv.kind) {
     case 'criminal_summons': return criminalSummonsLimit(s, ctx, iv.start);
-    case 'admin_summons': return adminSummonsLimit(s, ctx, iv.start);
+    case 'admin_summons': return adminSummonsLimit(s, iv);
     case 'continued_questioning': return continuedQuestioningLimit(s, ctx, iv.start);
     case 'criminal_detention': return detentionLimit(s, ctx, iv);
     case 'arrest_custody': return custodyLimit(s, ctx, iv.start);

@@ -101,6 +101,27 @@ describe('CRIM_MEASURE_EXPIRED_NOT_LIFTED', () => {
     assert.equal(jump.evaluate(rule, t('2025-05-06T19:30')).timers[0]?.dueAt, z('2025-05-06T20:00'), 'no jump from 12 to 48 h');
   });
 
+  it('restarts an administrative summons at a transfer of jurisdiction while it runs (MPS-A art.62)', () => {
+    const admin = () => on(criminalCase(), 's1', 'person.summoned', '2025-05-06T08:00', { measure: 'admin_summons', form: 'oral' });
+    const transferred = (g: GroupBuilder, at: string) => g.event('tr', 'case.transferred', t(at), {}, { case: CASE, target_unit: 'unit:BRANCH' });
+    const endAt = (g: GroupBuilder, at: string) => on(g, 'e1', 'person.summons_ended', at, { outcome: 'released' });
+    assert.equal(transferred(admin(), '2025-05-06T14:00').evaluate(rule, t('2025-05-06T15:00')).timers[0]?.dueAt, z('2025-05-06T22:00'));
+    assert.deepEqual(endAt(transferred(admin(), '2025-05-06T14:00'), '2025-05-06T22:00').evaluate(rule, t('2025-05-07T00:00')).alerts, []);
+    const late = endAt(transferred(admin(), '2025-05-06T14:00'), '2025-05-06T22:01').evaluate(rule, t('2025-05-07T00:00'));
+    assert.deepEqual(summary(late.alerts), [`${F} overdue complied_late S1 raised ${z('2025-05-06T22:00')} due ${z('2025-05-06T22:00')} resolved ${z('2025-05-06T22:01')}`]);
+    assert.deepEqual(late.alerts[0].evidenceEventIds.includes('tr'), true);
+    // A transfer after the 8 h ran out cures nothing.
+    assert.equal(transferred(admin(), '2025-05-06T16:01').evaluate(rule, t('2025-05-06T17:00')).alerts[0]?.dueAt, z('2025-05-06T16:00'));
+  });
+
+  it('excludes only the suspect’s own psychiatric appraisal from the custody limit', () => {
+    const g = on(criminalCase().object('person:P2', { name: '乙', role: 'suspect' }, { case: CASE }), 'ar', 'person.arrested', '2025-03-20T10:00', {}, { officer: 'officer:O1' })
+      .event('ap1', 'appraisal.started', t('2025-04-01T10:00'), { psychiatric: true }, { case: CASE, subject: 'person:P2', document: 'document:JD2' })
+      .event('ap2', 'appraisal.ended', t('2025-04-21T10:00'), {}, { case: CASE, subject: 'person:P2', document: 'document:JD2' });
+    assert.deepEqual(g.evaluate(rule, t('2025-05-20T23:59')).alerts, []);
+    assert.deepEqual(summary(g.evaluate(rule, t('2025-05-21T00:00')).alerts), [`${F} overdue open S1 raised ${z('2025-05-21T00:00')} due ${z('2025-05-21T00:00')}`]);
+  });
+
   it('holds bail to 12 months and RSDL to 6, moved off holidays', () => {
     const bail = on(criminalCase(), 'b1', 'person.bail_started', '2024-10-01T10:00');
     assert.equal(bail.evaluate(rule, t('2025-01-01T00:00')).timers[0]?.dueAt, z('2025-10-10T00:00'));

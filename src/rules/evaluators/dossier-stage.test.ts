@@ -122,9 +122,18 @@ describe('DOSSIER_STAGE_REQUIRED_DOCS', () => {
       assert.match(docs(example([], { W3: { sealed: false } }), AS_OF)[0].message['zh-CN'], /立案决定书未盖章/);
     });
 
-    it('reports a 拘留证 the person did not sign (S2), unless the refusal is noted', () => {
-      assert.deepEqual(docs(example([], { W4: { subject_signed: false } }), AS_OF).map((a) => [a.severity, a.message['zh-CN'].includes('拘留证当事人未签名')]), [['S2', true]]);
+    it('reports a 拘留证 the person did not sign (S3: present, not missing), unless the refusal is noted', () => {
+      assert.deepEqual(docs(example([], { W4: { subject_signed: false } }), AS_OF).map((a) => [a.severity, a.message['zh-CN'].includes('拘留证当事人未签名')]), [['S3', true]]);
       assert.deepEqual(docs(example([], { W4: { subject_signed: false, refusal_noted: true } }), AS_OF), []);
+    });
+
+    it('rates a † document S2 only when missing (catalogue §12): an undated 拘留证 is S3', () => {
+      const undated = example(['W4']).object('document:W4', { doc_type: '拘留证' }, { case: CASE, subject: 'person:R1' });
+      assert.deepEqual(docs(undated, AS_OF).map((a) => [a.severity, a.message['zh-CN'].includes('拘留证未注明日期')]), [['S3', true]]);
+      assert.deepEqual(docs(example(['W4']), AS_OF).map((a) => [a.severity, a.message['zh-CN'].includes('缺少拘留证')]), [['S2', true]]);
+      // A missing † document and a defect of another in the same stage: S2 still.
+      const both = example(['W5']).object('document:W4', { doc_type: '拘留证', issued_at: T('10T23:35'), sealed: false }, { case: CASE, subject: 'person:R1' });
+      assert.deepEqual(docs(both, AS_OF).map((a) => a.severity), ['S2']);
     });
 
     it('counts a document only once it is present, and dated as of the transition', () => {

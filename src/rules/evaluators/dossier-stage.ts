@@ -72,8 +72,14 @@ function stagesOf(s: Snapshot, kind: 'criminal' | 'administrative', table: Stage
     .map((entry) => ({ event, entry, subject: entry.personal ? target(event, 'subject') : undefined })));
 }
 
+/** A requirement's problem: its text (zh, en), and whether no document is there at all. */
+interface Problem {
+  text: [string, string];
+  missing: boolean;
+}
+
 /** What is wrong with a requirement at `at`, or undefined when met. */
-function unmet(s: Snapshot, docs: DocInfo[], stage: Stage, req: DocRequirement, at: Date): [string, string] | undefined {
+function unmet(s: Snapshot, docs: DocInfo[], stage: Stage, req: DocRequirement, at: Date): Problem | undefined {
   if (req.unlessFamilyException && stage.subject) {
     const excused = s.relating(stage.subject, 'subject', 'person.family_notified')
       .some((n) => n.attrs.measure === req.unlessFamilyException && !!n.attrs.exception && n.time >= stage.event.time && n.time <= at);
@@ -83,7 +89,7 @@ function unmet(s: Snapshot, docs: DocInfo[], stage: Stage, req: DocRequirement, 
   const candidates = docs.filter((d) => req.anyOf.includes(d.type) && d.presentAt <= at
     && (!stage.subject || attached.has(d.id) || s.linked(d.id, 'subject').includes(stage.subject)));
   const name = req.anyOf.join('/');
-  if (candidates.length === 0) return [`缺少${name}`, `${name} missing`];
+  if (candidates.length === 0) return { text: [`缺少${name}`, `${name} missing`], missing: true };
   const defects = candidates.map((d) => {
     const v = (attr: string) => s.attr(d.id, attr, at);
     const out: Array<[string, string]> = [];
@@ -94,7 +100,7 @@ function unmet(s: Snapshot, docs: DocInfo[], stage: Stage, req: DocRequirement, 
   });
   if (defects.some((x) => x.length === 0)) return undefined;
   const first = defects[0];
-  return [`${name}${first.map((x) => x[0]).join('、')}`, `${name} ${first.map((x) => x[1]).join(', ')}`];
+  return { text: [`${name}${first.map((x) => x[0]).join('、')}`, `${name} ${first.map((x) => x[1]).join(', ')}`], missing: false };
 }
 
 export const DOSSIER_STAGE_REQUIRED_DOCS: RuleEvaluator = {
@@ -116,7 +122,7 @@ export const DOSSIER_STAGE_REQUIRED_DOCS: RuleEvaluator = {
     for (const tr of s.ofType(...TRANSITIONS)) {
       const closing = CLOSING.has(tr.type);
       const grace = ctx.num('graceHours', tr.time) * HOUR_MS;
-      const byStage = new Map<Ev, { stage: Stage; problems: Array<[string, string]>; liberty: boolean }>();
+      const byStage = new Map<Ev, { stage: Stage; problems: Array<[string, string]>; libertyMissing: boolean }>();
       for (const stage of stages) {
         const age = tr.time.getTime() - stage.event.time.getTime();
         if (age < 0 || (!closing && age < grace)) continue;
@@ -126,18 +132,19 @@ export const DOSSIER_STAGE_REQUIRED_DOCS: RuleEvaluator = {
           const problem = unmet(s, docs, stage, req, tr.time);
           if (!problem) return;
           reported.add(key);
-          const found = byStage.get(stage.event) ?? { stage, problems: [], liberty: false };
-          found.problems.push(problem);
-          found.liberty ||= !!req.liberty;
+          const found = byStage.get(stage.event) ?? { stage, problems: [], libertyMissing: false };
+          found.problems.push(problem.text);
+          // Catalogue §12: S2 only for a missing † document; a present one undated, unsealed or unsigned is S3.
+          found.libertyMissing ||= !!req.liberty && problem.missing;
           byStage.set(stage.event, found);
         });
       }
-      for (const { stage, problems, liberty } of byStage.values()) {
+      for (const { stage, problems, libertyMissing } of byStage.values()) {
         const label = stage.entry.label ?? { 'zh-CN': stage.event.type, en: stage.event.type };
         const [trZh, trEn] = TRANSITION_NAMES[tr.type];
         out.push(violation(ctx, {
           subject: stage.subject ? { type: 'person', id: stage.subject } : { type: 'case', id: caseId },
-          trigger: tr, part: stage.event.id, evidence: [stage.event], severity: liberty ? 'S2' : undefined,
+          trigger: tr, part: stage.event.id, evidence: [stage.event], severity: libertyMissing ? 'S2' : undefined,
           duty: L(`${label['zh-CN']}阶段的法律文书应齐全、注明日期并签名盖章`, `The documents of the ${label.en} stage are complete, dated, signed and sealed`),
           reason: L(
             `${trZh}时，${localTime(stage.event.time)}的${label['zh-CN']}：${problems.map((p) => p[0]).join('；')}`,

@@ -102,7 +102,7 @@ describe('INC_WALKIN_THREE_ON_THE_SPOT', () => {
     .event('rcv', 'incident.received', T('2025-05-06T09:00'), evidence === undefined ? {} : { evidence_submitted: evidence }, { incident: INC, unit: 'unit:S1' });
   const registered = (g: GroupBuilder, at: string) => g.event('reg', 'incident.registered', T(at), {}, { incident: INC });
   const receipt = (g: GroupBuilder, at: string) => g.event('rr', 'notice.served', T(at), { notice_type: 'report_receipt' }, { incident: INC, subject: 'person:R1' });
-  const evidenceList = (g: GroupBuilder, at: string) => g.object('document:L1', { doc_type: '接受证据材料清单' }, { case: 'case:C1' })
+  const evidenceList = (g: GroupBuilder, at: string, docType = '接受证据材料清单') => g.object('document:L1', { doc_type: docType }, { case: 'case:C1' })
     .event('acc', 'case.accepted', T(at), {}, { case: 'case:C1', incident: INC, document: 'document:L1' });
   const run = (g: GroupBuilder, asOf: string, settings?: Parameters<GroupBuilder['evaluate']>[2]) => g.evaluate(INC_WALKIN_THREE_ON_THE_SPOT, T(asOf), settings);
 
@@ -131,6 +131,16 @@ describe('INC_WALKIN_THREE_ON_THE_SPOT', () => {
     assert.equal(state(alertOf(r, 'evidence')), 'overdue open due 2025-05-06T11:00 raised 2025-05-06T10:30 resolved -');
     assert.equal(r.alerts.length, 1);
     assert.deepEqual(run(receipt(registered(walkIn(false), '2025-05-06T09:10'), '2025-05-06T09:15'), '2025-05-06T18:00').alerts, []);
+  });
+
+  // Catalogue §6, §13b: the administrative list is a 接受证据清单.
+  it('takes the administrative 接受证据清单 too: in time at 2 h, late one minute after', () => {
+    const done = receipt(registered(walkIn(true), '2025-05-06T09:10'), '2025-05-06T09:15');
+    const inTime = run(evidenceList(done, '2025-05-06T11:00', '接受证据清单'), '2025-05-06T18:00');
+    assert.equal(state(alertOf(inTime, 'evidence')), 'warning resolved due 2025-05-06T11:00 raised 2025-05-06T10:30 resolved 2025-05-06T11:00');
+    const late = run(evidenceList(receipt(registered(walkIn(true), '2025-05-06T09:10'), '2025-05-06T09:15'), '2025-05-06T11:01', '接受证据清单'), '2025-05-06T18:00');
+    assert.equal(state(alertOf(late, 'evidence')), 'overdue complied_late due 2025-05-06T11:00 raised 2025-05-06T10:30 resolved 2025-05-06T11:01');
+    assert.equal(late.alerts.length, 1);
   });
 
   it('reports every missing duty separately while open, with timers before the warning', () => {

@@ -2,7 +2,7 @@ import type { Localized } from '../definition.js';
 import { deadlineFinding, L, P, type RuleContext, type RuleEvaluator } from '../engine/context.js';
 import type { Finding } from '../engine/finding.js';
 import { type Ev, type Snapshot, truthy } from '../engine/snapshot.js';
-import { aboutIncident, codePrefixes, concernsIncident, defined, documentPresence, earliest, firstPerIncident, hasPrefix, noticesOfType } from './intake-common.js';
+import { aboutIncident, codePrefixes, concernsIncident, defined, documentPresence, earliest, EVIDENCE_LISTS, firstPerIncident, hasPrefix, noticesOfType } from './intake-common.js';
 
 /**
  * Incident reception (接处警), catalogue §5 and interchange §10.1: case-type incidents become
@@ -67,7 +67,7 @@ export const INC_WALKIN_THREE_ON_THE_SPOT: RuleEvaluator = {
         if (truthy(received.attrs.evidence_submitted)) {
           duties.push({
             part: 'evidence', duty: L('群众上门报案当场接受证据并出具接受证据材料清单', 'Accept the evidence on the spot with a list of the materials received'),
-            done: documentPresence(s, '接受证据材料清单'),
+            done: documentPresence(s, ...EVIDENCE_LISTS),
           });
         }
         return incidentDuties(ctx, incident, received, ctx.num('onTheSpotHours', received.time), duties);

@@ -53,6 +53,9 @@ export function servedOn(notice: Ev, recipients: Set<string>): boolean {
 }
 
 /** The event by which the first document of these types became present (§9.2). */
+/** The evidence-intake list: 接受证据材料清单, in administrative cases 接受证据清单 (catalogue §6, §13b). */
+export const EVIDENCE_LISTS = ['接受证据材料清单', '接受证据清单'];
+
 export function documentPresence(s: Snapshot, ...docTypes: string[]): Ev | undefined {
   return earliest(...documentsOfType(s, ...docTypes).map((d) =>
     s.relating(d).find((e) => e.type === 'document.filed' || e.rels.some((r) => r.id === d && r.q === 'document'))));

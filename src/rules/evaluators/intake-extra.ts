@@ -4,7 +4,7 @@ import { localTime } from '../engine/explain.js';
 import { approverLevel, caseIdOf, caseKind, documentsOfType, heldOnLastDay, levelAtLeast, typeOf } from '../engine/facts.js';
 import type { Finding } from '../engine/finding.js';
 import { type Ev, type Snapshot, targets, truthy } from '../engine/snapshot.js';
-import { defined, documentPresence, earliest, periodEnd } from './intake-common.js';
+import { defined, documentPresence, earliest, EVIDENCE_LISTS, periodEnd } from './intake-common.js';
 
 /**
  * The non-core acceptance and filing rules of catalogue §6 on a case's own records: the reporter's
@@ -32,8 +32,6 @@ function namedIn(s: Snapshot, doc: string): Set<string> {
   for (const e of s.relating(doc, 'document')) for (const p of targets(e, 'subject')) out.add(p);
   return out;
 }
-
-const EVIDENCE_LISTS = ['接受证据材料清单', '接受证据清单'];
 
 /**
  * INTAKE_STATEMENT_AND_EVIDENCE_LIST (MPS-C art.169–170; MPS-A art.64; CPL art.111). Trigger: the

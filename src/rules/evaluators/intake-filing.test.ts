@@ -90,6 +90,57 @@ describe('CRIM_FILING_REVIEW_3_7_30D', () => {
   it('is not triggered in an administrative case', () => {
     assert.deepEqual(run(accepted('2025-05-06T10:00', 'administrative'), '2025-06-30T00:00').alerts, []);
   });
+
+  describe('a 治安 case converted to criminal later', () => {
+    // Accepted as administrative 05-06; criminal from Tuesday 06-10 10:00: 3 days end 06-13 (Friday).
+    const converted = () => criminalCase([['1970-01-01T00:00:00Z', 'administrative'], [T('2025-06-10T10:00'), 'criminal']])
+      .event('acc', 'case.accepted', T('2025-05-06T10:00'), {}, { case: CASE, unit: 'unit:S1' });
+
+    it('counts from the conversion, not the administrative acceptance: in time on the last day at 23:59', () => {
+      const r = run(filed(converted(), '2025-06-13T23:59'), '2025-06-20T00:00');
+      assert.equal(state(alertOf(r)), 'warning resolved due 2025-06-14T00:00 raised 2025-06-13T00:00 resolved 2025-06-13T23:59');
+      assert.match(alertOf(r)!.message['zh-CN'], /转为刑事案件后3日内/);
+      assert.match(alertOf(r)!.message.en, /within 3 days of its conversion to a criminal case/);
+      assert.deepEqual(run(filed(converted(), '2025-06-11T10:00'), '2025-06-20T00:00').alerts, []);
+    });
+
+    it('is late one minute after, and open while nothing is decided', () => {
+      assert.equal(state(alertOf(run(filed(converted(), '2025-06-14T00:00'), '2025-06-20T00:00'))),
+        'overdue complied_late due 2025-06-14T00:00 raised 2025-06-13T00:00 resolved 2025-06-14T00:00');
+      assert.equal(state(alertOf(run(converted(), '2025-06-20T00:00'))), 'overdue open due 2025-06-14T00:00 raised 2025-06-13T00:00 resolved -');
+    });
+
+    it('raises nothing before the conversion, and extends with an approval granted after it', () => {
+      assert.deepEqual(run(converted(), '2025-06-10T09:59').alerts, []);
+      assert.deepEqual(run(converted(), '2025-06-10T09:59').timers, []);
+      const g = approve(converted(), '2025-06-12T10:00', 'P7D', 'department', 'lead_check');
+      assert.equal(alertOf(run(g, '2025-06-30T00:00'))?.dueAt, utc('2025-06-18T00:00'));
+    });
+
+    it('does not take an administrative 立案 before the conversion as the filing decision', () => {
+      const g = filed(converted(), '2025-05-07T10:00');
+      assert.equal(state(alertOf(run(g, '2025-06-20T00:00'))), 'overdue open due 2025-06-14T00:00 raised 2025-06-13T00:00 resolved -');
+    });
+  });
+
+  describe('a criminal case turned administrative before a filing decision', () => {
+    // Accepted as criminal 05-06 10:00: 3 days end 05-09.
+    const turned = (at: string) => criminalCase([['1970-01-01T00:00:00Z', 'criminal'], [T(at), 'administrative']])
+      .event('acc', 'case.accepted', T('2025-05-06T10:00'), {}, { case: CASE, unit: 'unit:S1' });
+
+    it('ends the duty at the change: in time on the last day at 23:59, late at 00:00 (the overrun stays)', () => {
+      const inTime = alertOf(run(turned('2025-05-09T23:59'), '2025-06-20T00:00'))!;
+      assert.equal(state(inTime), 'warning resolved due 2025-05-10T00:00 raised 2025-05-09T00:00 resolved 2025-05-09T23:59');
+      assert.match(inTime.message['zh-CN'], /转为行政案件时终止/);
+      assert.equal(state(alertOf(run(turned('2025-05-10T00:00'), '2025-06-20T00:00'))), 'overdue complied_late due 2025-05-10T00:00 raised 2025-05-09T00:00 resolved 2025-05-10T00:00');
+    });
+
+    it('keeps a filing decision made before the change', () => {
+      const a = alertOf(run(filed(turned('2025-05-20T10:00'), '2025-05-12T10:00', 'case.not_filed'), '2025-06-20T00:00'))!;
+      assert.equal(state(a), 'overdue complied_late due 2025-05-10T00:00 raised 2025-05-09T00:00 resolved 2025-05-12T10:00');
+      assert.doesNotMatch(a.message['zh-CN'], /转为行政案件/);
+    });
+  });
 });
 
 describe('CRIM_PREFILING_NO_COERCION', () => {

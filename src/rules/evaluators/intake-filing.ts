@@ -1,7 +1,7 @@
 import type { Period } from '../../legal-time/deadline.js';
 import { deadlineFinding, L, P, violation, type RuleContext, type RuleEvaluator } from '../engine/context.js';
 import { duration, localTime } from '../engine/explain.js';
-import { approvals, caseIdOf, caseKind, heldOnLastDay, levelAtLeast, personsWithRole } from '../engine/facts.js';
+import { approvals, caseIdOf, caseKind, heldOnLastDay, kindChangedAt, levelAtLeast, personsWithRole } from '../engine/facts.js';
 import type { Finding } from '../engine/finding.js';
 import { type Ev, type Snapshot, target, targets } from '../engine/snapshot.js';
 import { beforeLimitPassed, defined, earliest, firstAtOrAfter, noticesOfType, periodEnd } from './intake-common.js';
@@ -35,16 +35,16 @@ function baseFilingDays(s: Snapshot, ctx: RuleContext, at: Date): number {
  * the running limit passed — up to 7 days to check a lead (reason `lead_check`, or unknown), up
  * to 30 days with county-level approval (which also covers the 7-day tier).
  */
-function filingReviewLimit(s: Snapshot, ctx: RuleContext, accepted: Ev): { period: Period; approval?: Ev } {
-  let period = P(baseFilingDays(s, ctx, accepted.time), 'd');
+function filingReviewLimit(s: Snapshot, ctx: RuleContext, start: Date): { period: Period; approval?: Ev } {
+  let period = P(baseFilingDays(s, ctx, start), 'd');
   let approval: Ev | undefined;
   for (const a of approvals(s, 'filing_review')) {
-    if (a.event.time < accepted.time || a.newLimit?.unit !== 'd') continue;
+    if (a.event.time < start || a.newLimit?.unit !== 'd') continue;
     const county = levelAtLeast(a.level, 'county');
     const leadCheck = a.reason === undefined || a.reason === 'lead_check';
     const days = Math.min(a.newLimit.amount, county ? 30 : leadCheck ? 7 : 0);
     if (days <= period.amount) continue;
-    const running = periodEnd(ctx, accepted.time, period, custodialPeriod(s, ctx, accepted.time, period));
+    const running = periodEnd(ctx, start, period, custodialPeriod(s, ctx, start, period));
     if (!beforeLimitPassed(a.event.time, running, period)) continue; // too late to cure (§8.4)
     period = P(days, 'd');
     approval = a.event;
@@ -57,12 +57,29 @@ export const CRIM_FILING_REVIEW_3_7_30D: RuleEvaluator = {
   evaluate: (s, ctx) => {
     const caseId = caseIdOf(s);
     const accepted = s.ofType('case.accepted')[0];
-    if (!caseId || !accepted || caseKind(s) !== 'criminal') return [];
-    const { period, approval } = filingReviewLimit(s, ctx, accepted);
+    if (!caseId || !accepted) return [];
+    // The kind at acceptance (§10.1), not as of T. A 治安 case converted to criminal is in effect
+    // accepted as criminal then: the review runs from the conversion (the first moment a filing
+    // decision is due). A criminal case turned administrative ends the duty at that instant.
+    const kindThen = s.attr(caseId, 'kind', accepted.time) ?? caseKind(s);
+    const changed = kindChangedAt(s, caseId, accepted.time);
+    const now = caseKind(s);
+    const convertedAt = kindThen === 'administrative' && now === 'criminal' ? changed : undefined;
+    if (kindThen !== 'criminal' && !convertedAt) return [];
+    const endedAt = kindThen === 'criminal' && now === 'administrative' ? changed : undefined;
+    const start = convertedAt ?? accepted.time;
+    const { period, approval } = filingReviewLimit(s, ctx, start);
+    // An administrative 立案 (APL art.60) before the conversion is no criminal filing decision.
+    const decided = firstAtOrAfter(s.ofType('case.filed', 'case.not_filed'), convertedAt ?? new Date(0));
+    const byConversion = endedAt && (!decided || decided.time > endedAt);
+    const n = period.amount;
+    const duty = convertedAt
+      ? L(`治安案件转为刑事案件后${n}日内作出是否立案的决定`, `Decide on filing within ${n} days of its conversion to a criminal case`)
+      : L(`刑事案件受案后${n}日内作出是否立案的决定`, `Decide on filing a criminal case within ${n} days of acceptance`);
     const f = deadlineFinding(ctx, {
-      subject: caseSubject(caseId), trigger: accepted, period, custodial: custodialPeriod(s, ctx, accepted.time, period),
-      duty: L(`刑事案件受案后${period.amount}日内作出是否立案的决定`, `Decide on filing a criminal case within ${period.amount} days of acceptance`),
-      compliedBy: s.ofType('case.filed', 'case.not_filed')[0], evidence: approval ? [approval] : [],
+      subject: caseSubject(caseId), trigger: accepted, start, period, custodial: custodialPeriod(s, ctx, start, period),
+      duty: byConversion ? L(`${duty['zh-CN']}（转为行政案件时终止）`, `${duty.en} (ended when the case became administrative)`) : duty,
+      compliedBy: byConversion ? undefined : decided, compliedAt: byConversion ? endedAt : undefined, evidence: approval ? [approval] : [],
     });
     return f ? [f] : [];
   },
