@@ -18,6 +18,10 @@ function caseWith(role = 'suspect'): GroupBuilder {
     .object('venue:CHECK', { name: '安检室', room_type: 'security_check' }, { unit: 'unit:STATION' })
     .object('venue:HOLD', { name: '候问室1', room_type: 'holding_room' }, { unit: 'unit:STATION' })
     .object('venue:ROOM', { name: '讯问室1', room_type: 'interrogation_room' }, { unit: 'unit:STATION' })
+    .object('unit:BRANCH', { name: '某分局', kind: 'public_security', level: 'branch' })
+    .object('officer:L1', { name: '所长', role: 'leader' }, { member_of: 'unit:STATION' })
+    .object('officer:L2', { name: '分局长', role: 'leader' }, { member_of: 'unit:BRANCH' })
+    .object('officer:A1', { name: '民警', role: 'assistant' }, { member_of: 'unit:STATION' })
     .object(P1, { name: '某甲', role }, { case: CASE });
 }
 const broughtIn = (g: GroupBuilder, hhmm = '10:00', id = 'b1') => g.event(id, 'person.brought_in', t(at(hhmm)), { basis: 'on_scene' }, { subject: P1, unit: 'unit:STATION', officer: 'officer:O1' });
@@ -93,6 +97,18 @@ describe('AREA_IMMEDIATE_ENTRY_NO_EXIT', () => {
     assert.deepEqual(g.evaluate(rule, LATER).alerts, []);
   });
 
+  it('needs the approver to be a department head or higher (§13)', () => {
+    const out = (approver: string) =>
+      enter(exit(enter(broughtIn(caseWith()), '10:05'), '11:00', 'temporary', 'venue:CHECK', { approved_exit: true, purpose: 'recover_loot' }, { approver }), '13:00', 'venue:HOLD').evaluate(rule, LATER);
+    const low = out('officer:A1');
+    assert.deepEqual(lines(low), [`violation open S2 raised ${z(at('11:00'))}`]);
+    assert.match(low.alerts[0].message['zh-CN'], /临时带出办案区：批准人不是办案部门负责人或更高级别/);
+    assert.match(low.alerts[0].message.en, /approver is not a department head or higher/);
+    assert.equal(out('officer:UNKNOWN').alerts.length, 1); // level unknown
+    assert.deepEqual(out('officer:L1').alerts, []);
+    assert.deepEqual(out('officer:L2').alerts, []); // county level: higher than required
+  });
+
   it('flags a temporary exit without approval, approver or lawful purpose', () => {
     const out = (attrs: Record<string, string | boolean>, rels: Record<string, string> = {}) =>
       exit(enter(broughtIn(caseWith()), '10:05'), '11:00', 'temporary', 'venue:CHECK', attrs, rels).evaluate(rule, LATER);
@@ -131,6 +147,28 @@ describe('AREA_ENTRY_SECURITY_CHECK', () => {
     assert.deepEqual(lines(r), [`overdue open S2 raised ${warn} due ${due}`, `violation open S2 raised ${z(at('10:30'))}`]);
     assert.ok(r.alerts.every((a) => a.triggerEventId === 'in-10:00'));
     assert.ok(r.alerts.some((a) => /首次讯问（询问）开始前未进行人身安全检查/.test(a.message['zh-CN'])));
+  });
+
+  it('accepts a check between the arrival and the entry, not one before the arrival', () => {
+    // Brought in 09:55, entry swipe 10:00, questioning 10:30.
+    const before = (hhmm: string) => session(enter(check(broughtIn(caseWith(), '09:55'), hhmm), '10:00'), '10:30').evaluate(rule, LATER);
+    assert.deepEqual(before('09:58'), { alerts: [], timers: [] });
+    assert.deepEqual(before('09:55').alerts, []);
+    assert.deepEqual(lines(before('09:54')), [`overdue open S2 raised ${warn} due ${due}`, `violation open S2 raised ${z(at('10:30'))}`]);
+    // A defective check before the entry is still judged for its content.
+    const defective = enter(check(broughtIn(caseWith(), '09:55'), '09:58', { health_recorded: false }), '10:00').evaluate(rule, LATER);
+    assert.deepEqual(lines(defective), [`violation open S2 raised ${z(at('09:58'))}`]);
+  });
+
+  it('does not take a check from a previous stay, but accepts one after that stay ended', () => {
+    const first = () => exit(check(enter(broughtIn(caseWith(), '09:55'), '10:00'), '10:05', {}, 'officer:K1', 'chk1'), '12:00', 'final', 'venue:CHECK', { purpose: 'release' });
+    const none = enter(first(), '12:40', 'venue:HOLD', 'in-next');
+    assert.deepEqual(none.evaluate(rule, LATER).alerts.map((a) => `${a.triggerEventId} ${a.level}`), ['in-next overdue']);
+    assert.deepEqual(enter(check(first(), '12:30', {}, 'officer:K1', 'chk2'), '12:40', 'venue:HOLD', 'in-next').evaluate(rule, LATER).alerts, []);
+    // Brought in again at 14:00: a check at 13:59 belongs to neither arrival.
+    const again = (hhmm: string) => enter(check(broughtIn(first(), '14:00', 'b2'), hhmm, {}, 'officer:K1', 'chk2'), '14:05', 'venue:HOLD', 'in-next').evaluate(rule, LATER);
+    assert.deepEqual(again('14:00').alerts, []);
+    assert.deepEqual(again('13:59').alerts.map((a) => `${a.triggerEventId} ${a.level}`), ['in-next overdue']);
   });
 
   it('flags a check that came after questioning had started, even within 15 min', () => {

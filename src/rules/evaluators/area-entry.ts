@@ -1,5 +1,5 @@
 import { L, violation, type RuleEvaluator } from '../engine/context.js';
-import { caseOfficers } from '../engine/facts.js';
+import { approverLevel, caseOfficers, levelAtLeast } from '../engine/facts.js';
 import type { Finding } from '../engine/finding.js';
 import { type Ev, type Snapshot, target, targets } from '../engine/snapshot.js';
 import { windowDeadline } from './area-basis.js';
@@ -49,11 +49,15 @@ const PURPOSE_ZH: Record<string, string> = {
   recover_loot: '起赃', identify_scene: '辨认现场', identify_body: '辨认尸体', medical: '就医', release: '释放', to_jail: '送押', other: '其他',
 };
 
-/** What is wrong with a temporary exit (§10.1: approved_exit, an approver, a lawful purpose). */
-function exitDefects(e: Ev): Array<[string, string]> {
+/**
+ * What is wrong with a temporary exit (§10.1: approved_exit, an approver, a lawful purpose); the
+ * approver a department head or higher (catalogue §8, §13).
+ */
+function exitDefects(s: Snapshot, e: Ev): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   if (e.attrs.approved_exit !== 'true') out.push(['未经批准', 'not approved']);
   if (targets(e, 'approver').length === 0) out.push(['未记录批准人', 'no approver recorded']);
+  else if (!levelAtLeast(approverLevel(s, e), 'department')) out.push(['批准人不是办案部门负责人或更高级别', 'the approver is not a department head or higher']);
   const purpose = e.attrs.purpose;
   if (!purpose) out.push(['未注明带出事由', 'no purpose recorded']);
   else if (!LAWFUL_EXIT.has(purpose)) out.push([`带出事由为“${PURPOSE_ZH[purpose] ?? purpose}”`, `purpose "${purpose}"`]);
@@ -79,7 +83,7 @@ export const AREA_IMMEDIATE_ENTRY_NO_EXIT: RuleEvaluator = {
       });
       for (const stay of stays) {
         for (const exit of stay.temporaryExits) {
-          const defects = exitDefects(exit);
+          const defects = exitDefects(s, exit);
           if (!defects.length || !isSuspect(s, p.id, exit.time)) continue;
           out.push(violation(ctx, {
             subject: subjectOfStay(stay), trigger: exit, part: 'exit', evidence: [stay.entry],
@@ -103,6 +107,20 @@ function checkDefects(check: Ev, isCaseOfficer: (id: string) => boolean): Array<
   return out;
 }
 
+/**
+ * Whether a check at an instant may serve a stay, if not after its end (§10.1 sets no lower bound
+ * at the entry): from the arrival of the stay (到案 at or before the entry), else after the
+ * previous stay's end — never a previous stay's check.
+ */
+function checkFrom(s: Snapshot, stay: AreaStay): (t: number) => boolean {
+  const entry = stay.entry.time.getTime();
+  const previous = areaStays(s, stay.person).filter((st) => st.end && st.end.time.getTime() <= entry).at(-1)?.end?.time.getTime();
+  const arrival = arrivals(s, stay.person).filter((a) => a.time.getTime() <= entry && (previous === undefined || a.time.getTime() > previous)).at(-1)?.time.getTime();
+  if (arrival !== undefined) return (t) => t >= arrival;
+  if (previous !== undefined) return (t) => t > previous;
+  return () => true;
+}
+
 export const AREA_ENTRY_SECURITY_CHECK: RuleEvaluator = {
   ruleId: 'AREA_ENTRY_SECURITY_CHECK',
   evaluate: (s, ctx) => {
@@ -111,7 +129,9 @@ export const AREA_ENTRY_SECURITY_CHECK: RuleEvaluator = {
     return allStays(s).filter((st) => isSuspect(s, st.person, st.entry.time)).flatMap((stay) => {
       const { person, entry } = stay;
       const within = (e: Ev) => inStay(stay, e.time, s.asOf);
-      const check = s.relating(person, 'subject', 'area.security_checked').find(within);
+      const from = checkFrom(s, stay);
+      const check = s.relating(person, 'subject', 'area.security_checked')
+        .find((e) => e.time.getTime() <= (stay.end?.time ?? s.asOf).getTime() && from(e.time.getTime()));
       const session = s.relating(person, 'subject', 'interrogation.started').find(within);
       const minutes = ctx.num('checkWindowMinutes', entry.time);
       const subject = subjectOfStay(stay);

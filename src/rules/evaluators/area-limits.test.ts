@@ -63,6 +63,26 @@ describe('AREA_MAX_STAY', () => {
     assert.deepEqual(leave(cq(), d('08:01', 7)).evaluate(rule, LATER).alerts.map((a) => a.level), ['overdue']);
   });
 
+  it('lets continued questioning begun after the entry replace the 24 h ceiling, up to what was approved', () => {
+    // In the area at 10:00 without a basis; continued questioning from 10:10, approved to 24 h, then 48 h.
+    const cq = (fortyEight: boolean) => {
+      const g = approve(summon(enter(caseWith('administrative'), d('10:00')), d('10:10'), 'continued_questioning'), d('20:00'), 'continued_questioning', 'PT24H', 'county');
+      return fortyEight ? approve(g, d('09:00', 7), 'continued_questioning', 'PT48H', 'county', 'identity_unknown') : g;
+    };
+    const due24 = z(d('10:10', 7));
+    assert.deepEqual(lines(leave(cq(false), d('10:10', 7)).evaluate(rule, LATER)), [`warning resolved S1 raised ${z(d('04:10', 7))} due ${due24} resolved ${z(d('10:10', 7))}`]);
+    const late = leave(cq(false), d('10:11', 7)).evaluate(rule, LATER);
+    assert.deepEqual(lines(late), [`overdue complied_late S1 raised ${z(d('04:10', 7))} due ${due24} resolved ${z(d('10:11', 7))}`]);
+    assert.match(late.alerts[0].message['zh-CN'], /继续盘问24小时/);
+    const due48 = z(d('10:10', 8));
+    assert.deepEqual(leave(cq(true), d('22:05', 7)).evaluate(rule, LATER).alerts, []);
+    assert.deepEqual(leave(cq(true), d('10:10', 8)).evaluate(rule, LATER).alerts.map((a) => `${a.level} ${a.dueAt}`), [`warning ${due48}`]);
+    assert.deepEqual(leave(cq(true), d('10:11', 8)).evaluate(rule, LATER).alerts.map((a) => `${a.level} ${a.dueAt}`), [`overdue ${due48}`]);
+    // Without an approval: 12 h from the summons.
+    const plain = leave(summon(enter(caseWith('administrative'), d('10:00')), d('10:10'), 'continued_questioning'), d('22:11'));
+    assert.deepEqual(plain.evaluate(rule, LATER).alerts.map((a) => `${a.level} ${a.dueAt}`), [`overdue ${z(d('22:10'))}`]);
+  });
+
   it('gives a person released 1 h to leave, from the release', () => {
     const g = leave(ev(enter(summon(caseWith(), d('09:30')), d('09:40')), 'e1', 'person.summons_ended', d('13:00'), { outcome: 'released' }), d('14:01'));
     const r = g.evaluate(rule, LATER);
@@ -93,6 +113,13 @@ describe('AREA_MAX_STAY', () => {
     const g = (exitAt: string) => leave(ev(enter(summon(caseWith('administrative'), d('08:00'), 'admin_summons'), d('08:10')), 'dec', 'person.admin_detention_decided', d('12:00'), { days: 5, execute: true }, { case: CASE }), exitAt, 'final', { purpose: 'to_jail' });
     assert.deepEqual(g(d('13:00')).evaluate(rule, LATER).alerts, []);
     assert.deepEqual(lines(g(d('18:01')).evaluate(rule, LATER)), [`overdue complied_late S1 raised ${z(d('16:30'))} due ${z(d('18:00'))} resolved ${z(d('18:01'))}`]);
+  });
+
+  it('restarts an administrative summons\' 8 h at a transfer of jurisdiction (移送管辖, MPS-A art.62)', () => {
+    const g = (exitAt: string) => leave(enter(summon(caseWith('administrative'), d('08:00'), 'admin_summons'), d('08:10'))
+      .event('tr', 'case.transferred', t(d('14:00')), {}, { case: CASE, target_unit: 'unit:OTHER' }), exitAt);
+    assert.deepEqual(lines(g(d('22:00')).evaluate(rule, LATER)).map((l) => l.split(' ').slice(0, 2).join(' ')), ['warning resolved']);
+    assert.deepEqual(lines(g(d('22:01')).evaluate(rule, LATER)), [`overdue complied_late S1 raised ${z(d('20:00'))} due ${z(d('22:00'))} resolved ${z(d('22:01'))}`]);
   });
 
   it('does not let a new summons lengthen the stay', () => {
@@ -158,5 +185,16 @@ describe('AREA_SPECIAL_PERSONS_4H', () => {
     assert.deepEqual(night(d('20:59'), 'self').alerts, []);
     const released = ev(questioned({ birth_date: '2010-01-01' }, d('20:30')), 'r1', 'person.released', d('23:00')).evaluate(rule, LATER);
     assert.deepEqual(lines(released), [`violation open S1 raised ${z(d('23:00'))}`]);
+  });
+
+  it('reads the handover from a summons_ended at the same instant as a person.released', () => {
+    // Ids order person.released first, so it ends the measure; handed_over is only on person.summons_ended (§8.2).
+    const both = (handedOver: string, endedAt = d('22:00')) => ev(ev(questioned({ birth_date: '1950-01-01' }, d('19:30')), 'e0', 'person.released', d('22:00')),
+      'e1', 'person.summons_ended', endedAt, { outcome: 'released', handed_over: handedOver }).evaluate(rule, LATER);
+    assert.deepEqual(both('family').alerts, []);
+    assert.deepEqual(both('escorted_home').alerts, []);
+    assert.deepEqual(lines(both('self')), [`violation open S1 raised ${z(d('22:00'))}`]);
+    // A summons_ended a minute later is not part of this release.
+    assert.deepEqual(lines(both('family', d('22:01'))), [`violation open S1 raised ${z(d('22:00'))}`]);
   });
 });

@@ -34,7 +34,9 @@ function summonsBasis(s: Snapshot, person: string, iv: MeasureInterval<PersonEve
   const limit = summonsLimit(s, iv, person);
   const label = SUMMONS_LABEL[iv.kind];
   if (!limit || !label) return undefined;
-  return { at: iv.start.time, hours: limit.hours, label: L(`${label[0]}${limit.hours}小时`, `${label[1]} ${limit.hours} h`), evidence: [iv.start, ...limit.used] };
+  // The clock restarts at a transfer of jurisdiction (移送管辖) of an administrative summons.
+  const restarted = limit.restartedBy ? [limit.restartedBy] : [];
+  return { at: limit.start, hours: limit.hours, label: L(`${label[0]}${limit.hours}小时`, `${label[1]} ${limit.hours} h`), evidence: [iv.start, ...restarted, ...limit.used] };
 }
 
 /** CPL art.85: a detained person is in the detention house within 24 hours. */
@@ -78,25 +80,28 @@ function basisAtEntry(s: Snapshot, person: string, start: Date): Basis | undefin
 
 /**
  * The earliest applicable limit of a stay (§10.1): the basis in force at entry (else the
- * ceiling), replaced by each later basis that arrives while the current one has not run out
- * (detention, a detention decision, release); a new summons only ever shortens it (no
- * back-to-back summonses).
+ * ceiling, which applies only while there is no other basis), replaced by each later basis that
+ * arrives while the current one has not run out (a summons in place of the ceiling, detention, a
+ * detention decision, release); a new summons otherwise only ever shortens it (no back-to-back
+ * summonses).
  */
 function stayBasis(s: Snapshot, ctx: RuleContext, stay: AreaStay): Basis {
   const start = stay.entry.time;
   const end = (stay.end?.time ?? s.asOf).getTime();
   const ceiling = ctx.num('ceilingHours', start);
-  let basis = basisAtEntry(s, stay.person, start)
+  const atEntry = basisAtEntry(s, stay.person, start);
+  let basis = atEntry
     ?? { at: start, hours: ceiling, label: L(`无其他依据，不超过${ceiling}小时`, `no other basis: at most ${ceiling} h`), evidence: [] };
+  let isCeiling = !atEntry;
   for (const e of s.relating(stay.person, 'subject')) {
     const t = e.time.getTime();
     if (t <= start.getTime() || t > end) continue;
     const next = basisFrom(s, ctx, stay.person, e, start);
     if (!next) continue;
-    if (e.type === 'person.summoned') {
-      if (dueOf(next) < dueOf(basis)) basis = next;
-    } else if (t <= dueOf(basis)) {
+    const replaces = e.type === 'person.summoned' && !isCeiling ? dueOf(next) < dueOf(basis) : t <= dueOf(basis);
+    if (replaces) {
       basis = next;
+      isCeiling = false;
     }
   }
   return basis;
@@ -153,9 +158,12 @@ export const AREA_SPECIAL_PERSONS_4H: RuleEvaluator = {
         }));
       }
       const released = end && (end.type === 'person.released' || (end.type === 'person.summons_ended' && end.attrs.outcome === 'released'));
-      if (end && released && isNight(end.time) && !NIGHT_HANDOVER.has(end.attrs.handed_over ?? '')) {
+      // handed_over is on person.summons_ended (§8.2), which may share the instant with a person.released.
+      const endings = end ? [end, ...s.relating(person, 'subject', 'person.summons_ended').filter((x) => x.id !== end.id && x.time.getTime() === end.time.getTime())] : [];
+      const handedOver = endings.some((x) => NIGHT_HANDOVER.has(x.attrs.handed_over ?? ''));
+      if (end && released && isNight(end.time) && !handedOver) {
         out.push(violation(ctx, {
-          subject, trigger, part: 'night_release', duty, at: end.time, evidence: [end],
+          subject, trigger, part: 'night_release', duty, at: end.time, evidence: endings,
           reason: L('21时至次日7时之间释放，未通知家属或监护人领回，也未护送回家', 'released between 21:00 and 07:00 without handing over to family or guardian or escorting home'),
         }));
       }

@@ -69,6 +69,28 @@ describe('AREA_NEVER_UNATTENDED', () => {
     assert.match(r.alerts[0].message['zh-CN'], /1段无人看管超过5分钟，最长10分钟/);
   });
 
+  it('joins gaps that meet at a room change: 3 + 2 min is allowed, 3 + 3 min is not', () => {
+    // Watched in the holding room until 10:57 and in the interrogation room from 11:02 (or 11:03).
+    const gap = (back: string) => officer(officer(stay(), HOLD, '09:59', '10:57'), ROOM, back, '12:01', 'officer:O1');
+    const proven = (back: string) => {
+      let g = gap(back);
+      for (const at of ['10:57', '10:59']) g = snapshot(g, HOLD, at, 0);
+      for (const at of ['11:00', '11:02']) g = snapshot(g, ROOM, at, 0);
+      return g;
+    };
+    assert.deepEqual(proven('11:02').evaluate(rule, LATER).alerts, []);
+    const r = proven('11:03').evaluate(rule, LATER);
+    assert.deepEqual(lines(r), [`violation open S1 raised ${z('11:02')}`]);
+    assert.match(r.alerts[0].message['zh-CN'], /1段无人看管超过5分钟，最长6分钟（2025-05-06 10:57起）/);
+    // Without data the joined gap is unverified (S3).
+    assert.deepEqual(gap('11:02').evaluate(rule, LATER).alerts, []);
+    assert.deepEqual(lines(gap('11:03').evaluate(rule, LATER)), [`violation open S3 raised ${z('11:02')}`]);
+    // Proven only on one side of the move (3 min): the joined 6 min gap is unverified.
+    let half = gap('11:03');
+    for (const at of ['10:57', '10:59']) half = snapshot(half, HOLD, at, 0);
+    assert.deepEqual(lines(half.evaluate(rule, LATER)), [`violation open S3 raised ${z('11:02')}`]);
+  });
+
   it('counts snapshots with officers as watching, each valid until the next of its source and at most 2 min', () => {
     let g = officer(stay(), ROOM, '10:59', '12:01', 'officer:O1');
     for (let m = 0; m < 60; m += 2) g = snapshot(g, HOLD, `10:${String(m).padStart(2, '0')}`, 1);
@@ -104,11 +126,11 @@ describe('AREA_NEVER_UNATTENDED', () => {
   it('reports proven and unverified gaps of one stay as two alerts, counted and with the longest', () => {
     let g = officer(stay(), HOLD, '09:59', '10:10');
     for (const at of ['10:10', '10:12', '10:14', '10:16']) g = snapshot(g, HOLD, at, 0);
-    g = officer(g, HOLD, '10:18', '10:40');
+    g = officer(officer(g, HOLD, '10:18', '10:40'), ROOM, '11:10', '11:40', 'officer:O1');
     const r = g.evaluate(rule, LATER);
-    // Proven 10:10–10:18 (8 min); unverified 10:40–11:00 and 11:00–12:00.
+    // Proven 10:10–10:18 (8 min); unverified 10:40–11:10 (across the move) and 11:40–12:00.
     assert.deepEqual(lines(r), [`violation open S1 raised ${z('10:15')}`, `violation open S3 raised ${z('10:45')}`]);
-    assert.ok(r.alerts.some((a) => /2段超过5分钟无看管记录.*最长1小时/.test(a.message['zh-CN'])));
+    assert.ok(r.alerts.some((a) => /2段超过5分钟无看管记录.*最长30分钟（2025-05-06 10:40起）/.test(a.message['zh-CN'])));
   });
 
   it('judges an open room interval up to T', () => {

@@ -67,18 +67,39 @@ interface Gaps {
   unverified: Span[];
 }
 
-/** Gaps longer than `maxMs` in a stay's room intervals: proven ones, and unverified ones without a long proven part. */
+/** Spans in time order, those that meet (one ends where the next starts) joined. */
+function joined(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const [x, y] of [...spans].sort((p, q) => p[0] - q[0])) {
+    const last = out[out.length - 1];
+    if (last && x <= last[1]) last[1] = Math.max(last[1], y);
+    else out.push([x, y]);
+  }
+  return out;
+}
+
+/**
+ * Gaps longer than `maxMs` in a stay's room intervals: proven ones, and unverified ones without
+ * a long proven part. Gaps (and proven parts) that meet at a room change are one gap.
+ */
 function stayGaps(stay: AreaStay, feed: VenueWatch, asOf: number, maxMs: number): Gaps {
-  const out: Gaps = { proven: [], unverified: [] };
+  const gaps: Span[] = [];
+  const provenParts: Span[] = [];
   for (const room of stay.rooms) {
     if (!room.venue) continue;
     const a = room.entered.time.getTime();
     const b = room.to?.getTime() ?? Math.min(asOf, stay.end?.time.getTime() ?? asOf);
     for (const gap of uncovered(feed.watched.get(room.venue) ?? [], a, b)) {
-      const proven = covered(feed.unwatched.get(room.venue) ?? [], gap).filter(([x, y]) => y - x > maxMs);
-      if (proven.length) out.proven.push(...proven);
-      else if (gap[1] - gap[0] > maxMs) out.unverified.push(gap);
+      gaps.push(gap);
+      provenParts.push(...covered(feed.unwatched.get(room.venue) ?? [], gap));
     }
+  }
+  const out: Gaps = { proven: [], unverified: [] };
+  const provenJoined = joined(provenParts);
+  for (const gap of joined(gaps)) {
+    const proven = provenJoined.filter(([x, y]) => x >= gap[0] && y <= gap[1] && y - x > maxMs);
+    if (proven.length) out.proven.push(...proven);
+    else if (gap[1] - gap[0] > maxMs) out.unverified.push(gap);
   }
   return out;
 }

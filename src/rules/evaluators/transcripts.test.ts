@@ -72,6 +72,21 @@ describe('INTV_TWO_OFFICERS', () => {
     assert.match(run({ interrogators: ['officer:3'] })[0].message['zh-CN'], /仅有0名民警/);
   });
 
+  it('reads the role as of the session: an auxiliary sworn in later still does not count, nor one sworn in a minute after the start', () => {
+    const withOfficer5 = (role: AttrInput) => session({ interrogators: ['officer:1', 'officer:5'] }).object('officer:5', { role });
+    const sworn = (at: string): AttrInput => [['2020-01-01T00:00:00+08:00', 'auxiliary'], [at, 'assistant']];
+    const late = withOfficer5(sworn('2025-03-11T00:31:00+08:00'));
+    for (const asOf of [END, LATER, '2025-07-01T00:00:00+08:00']) {
+      const alerts = late.evaluate(INTV_TWO_OFFICERS, asOf).alerts;
+      assert.deepEqual(alerts.map(brief), [`INTV_TWO_OFFICERS violation open S1 raised ${z(START)}`], asOf);
+      assert.match(alerts[0].message['zh-CN'], /仅有1名民警（辅警不计）/);
+    }
+    assert.deepEqual(withOfficer5(sworn('2025-03-11T00:29:00+08:00')).evaluate(INTV_TWO_OFFICERS, LATER).alerts, []);
+    // Sworn at the session and an auxiliary only later: counts.
+    const demoted = withOfficer5([['2020-01-01T00:00:00+08:00', 'assistant'], ['2025-03-11T12:00:00+08:00', 'auxiliary']]);
+    assert.deepEqual(demoted.evaluate(INTV_TWO_OFFICERS, LATER).alerts, []);
+  });
+
   it('the same officer named twice counts once', () => {
     assert.equal(run({ interrogators: ['officer:1', 'officer:1'] }).length, 1);
   });
@@ -222,6 +237,20 @@ describe('INTV_TRANSCRIPT_SIGNATURES', () => {
     // As of a moment before the end, the session is running.
     assert.deepEqual(run({ doc: { officer_signatures: [[END, 1]] } }, '2025-03-11T02:09:59+08:00'), []);
     assert.deepEqual(run({ doc: { officer_signatures: [[END, 1]] } }, END).map(brief), [S2_AT_END]);
+  });
+
+  it('a filed transcript is judged when filed even though its session has no end record (§8.4)', () => {
+    const FILED = '2025-03-11T03:00:00+08:00';
+    const g = session({ ended: false, doc: { officer_signatures: [[END, 1]] } })
+      .event('f1', 'document.filed', FILED, {}, { document: 'document:W1', case: 'case:C1', subject: 'person:P1' });
+    assert.deepEqual(g.evaluate(INTV_TRANSCRIPT_SIGNATURES, '2025-03-11T02:59:00+08:00').alerts, []);
+    const alerts = g.evaluate(INTV_TRANSCRIPT_SIGNATURES, FILED).alerts;
+    assert.deepEqual(alerts.map(brief), [`INTV_TRANSCRIPT_SIGNATURES violation open S2 raised ${z(FILED)}`]);
+    assert.equal(alerts[0].triggerEventId, 'f1');
+    // With an end record, the end stays the trigger.
+    const ended = session({ doc: { officer_signatures: [[END, 1]] } })
+      .event('f1', 'document.filed', FILED, {}, { document: 'document:W1', case: 'case:C1', subject: 'person:P1' });
+    assert.deepEqual(ended.evaluate(INTV_TRANSCRIPT_SIGNATURES, LATER).alerts.map((a) => `${a.triggerEventId} ${a.raisedAt}`), [`e1 ${z(END)}`]);
   });
 
   it('a transcript opened before its session (e.g. a family notice as its first entry) is not judged before the session ends', () => {

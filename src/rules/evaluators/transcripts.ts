@@ -28,7 +28,8 @@ export const INTV_TWO_OFFICERS: RuleEvaluator = {
       if (!applies) return [];
       const subject = { type: 'person' as const, id: target(e, 'subject')! };
       const duty = L('讯问、询问应由两名以上民警进行', 'An interrogation or questioning is conducted by at least two police officers');
-      const sworn = [...new Set(targets(e, 'interrogator').filter((o) => s.attr(o, 'role') !== 'auxiliary'))];
+      // The role at the session (§3.2), else as of T when unknown then.
+      const sworn = [...new Set(targets(e, 'interrogator').filter((o) => (s.attr(o, 'role', e.time) ?? s.attr(o, 'role')) !== 'auxiliary'))];
       if (sworn.length < 2) {
         const f = violation(ctx, {
           subject, trigger: e, duty,
@@ -75,11 +76,10 @@ function transcriptsToJudge(s: Snapshot): Array<{ doc: string; at: Date; trigger
     const present = documentPresentAt(s, o.id);
     if (!present) continue;
     const related = s.relating(o.id);
-    const started = related.find((e) => e.type === 'interrogation.started');
+    // Final only at its session's end or when filed (§8.4), even without an end record: a
+    // transcript opened early (e.g. the family notice of an administrative summons is its first
+    // entry) or whose session is still running is present but not yet final.
     const ended = related.find((e) => e.type === 'interrogation.ended');
-    if (started && !ended) continue; // the session is still running: the transcript is not final
-    // Final only at its session's end or when filed: a transcript opened early (e.g. the family
-    // notice of an administrative summons is its first entry) is present but not yet final.
     const trigger = ended ?? related.find((e) => e.type === 'document.filed');
     if (!trigger) continue;
     out.push({ doc: o.id, at: trigger.time, trigger });
