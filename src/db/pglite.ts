@@ -4,9 +4,17 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import lockfile from 'proper-lockfile';
 import { columnTypes, insertViaUnnest, type Database, type Queryable, type QueryResult } from './database.js';
 
+/**
+ * How old the lock's heartbeat may get before another process may take the lock over. The holder
+ * refreshes it on a timer, which a busy event loop delays: PGlite's first start (initdb and the
+ * migrations in WASM) on a loaded two-core machine held it back beyond the 15 s this once was, and
+ * a second opener then got in. A crashed holder's lock is taken over after this long.
+ */
+const LOCK_STALE_MS = 60_000;
+
 export class DataDirLockedError extends Error {
   constructor(dir: string) {
-    super(`data directory ${dir} is in use by another Shuju process (lock file ${dir}/shuju.lock)`);
+    super(`data directory ${dir} is in use by another Shuju process (lock file ${dir}/shuju.lock; after a crash it is released within ${LOCK_STALE_MS / 1000} s)`);
   }
 }
 
@@ -43,7 +51,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true });
     try {
-      release = await lockfile.lock(dir, { lockfilePath: `${dir}/shuju.lock`, realpath: false, stale: 15_000 });
+      release = await lockfile.lock(dir, { lockfilePath: `${dir}/shuju.lock`, realpath: false, stale: LOCK_STALE_MS });
     } catch (err) {
       if ((err as { code?: string }).code === 'ELOCKED') throw new DataDirLockedError(dir);
       throw err;
