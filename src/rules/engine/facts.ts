@@ -103,19 +103,23 @@ export interface Approval {
   reason?: string;
 }
 
-/** The approver's level: the approval's `level`, else from the officer's role and unit (§8.4). */
+/**
+ * The approver's level: the approval's `level`, else from the officer's role and unit (§8.4), as
+ * they were at the approval (§3.2) — as of T only where nothing was recorded by then.
+ */
 export function approverLevel(s: Snapshot, e: Ev): string | undefined {
   if (e.attrs.level) return e.attrs.level;
+  const then = (id: string | undefined, name: string) => s.attr(id, name, e.time) ?? s.attr(id, name);
   for (const id of targets(e, 'approver')) {
     if (typeOf(id) === 'unit') {
-      const kind = s.attr(id, 'kind');
+      const kind = then(id, 'kind');
       if (kind === 'procuratorate') return 'procuratorate';
-      const level = s.attr(id, 'level');
+      const level = then(id, 'level');
       if (level === 'city') return 'city';
       if (level === 'branch') return 'county';
-    } else if (s.attr(id, 'role') === 'leader') {
+    } else if (then(id, 'role') === 'leader') {
       const unit = s.linked(id, 'member_of')[0];
-      const level = s.attr(unit, 'level');
+      const level = then(unit, 'level');
       return level === 'city' || level === 'branch' ? 'county' : 'department';
     }
   }

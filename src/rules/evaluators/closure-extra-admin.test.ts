@@ -13,7 +13,7 @@ const DECIDED = '2025-03-10T10:00:00+08:00';
 type Settings = Parameters<GroupBuilder['evaluate']>[2];
 
 /** An administrative case with two suspects, decided (penalty on P1 unless told otherwise) at 03-10 10:00. */
-function decided(opts: { outcome?: string; subjects?: string[]; docs?: string[]; kind?: string; approvers?: string[] } = {}): GroupBuilder {
+function decided(opts: { outcome?: string; subjects?: string[]; docs?: string[]; kind?: string | Array<[string, string]>; approvers?: string[] } = {}): GroupBuilder {
   return new GroupBuilder(CASE)
     .object(CASE, { kind: opts.kind ?? 'administrative', category: 'Z4901' }, { unit: 'unit:S1' })
     .object(P1, { role: 'suspect' }, { case: CASE })
@@ -115,6 +115,11 @@ describe('ADMIN_PRE_DECISION_NOTICE_AND_HEARING', () => {
       assert.deepEqual(run(decided({ kind: 'criminal' }), '2025-03-20T00:00:00+08:00').alerts, []);
       assert.deepEqual(run(decided().without('dec'), '2025-03-20T00:00:00+08:00').alerts, []);
     });
+
+    it('reads the case kind at the decision: judged after a later conversion to criminal, not before one to administrative', () => {
+      assert.equal(run(decided({ kind: [['2025-03-01T00:00:00+08:00', 'administrative'], ['2025-03-10T10:01:00+08:00', 'criminal']] }), '2025-03-20T00:00:00+08:00').alerts.length, 1, 'administrative until one minute after the decision');
+      assert.deepEqual(run(decided({ kind: [['2025-03-01T00:00:00+08:00', 'criminal'], ['2025-03-10T10:01:00+08:00', 'administrative']] }), '2025-03-20T00:00:00+08:00').alerts, [], 'administrative only one minute after');
+    });
   });
 
   describe('hearing', () => {
@@ -193,5 +198,10 @@ describe('ADMIN_LEGAL_REVIEW', () => {
     assert.deepEqual(run(onTheSpot).alerts, []);
     assert.deepEqual(run(decided({ approvers: ['officer:LD'], outcome: 'no_penalty' })).alerts, []);
     assert.deepEqual(run(decided({ approvers: ['officer:LD'], kind: 'criminal' })).alerts, []);
+  });
+
+  it('reads the case kind at the decision, not as of T', () => {
+    assert.equal(run(decided({ approvers: ['officer:LD'], kind: [['2025-03-01T00:00:00+08:00', 'administrative'], ['2025-03-10T10:01:00+08:00', 'criminal']] })).alerts.length, 1, 'converted to criminal one minute after');
+    assert.deepEqual(run(decided({ approvers: ['officer:LD'], kind: [['2025-03-01T00:00:00+08:00', 'criminal'], ['2025-03-10T10:01:00+08:00', 'administrative']] })).alerts, [], 'administrative only one minute after');
   });
 });

@@ -10,7 +10,7 @@ const P1 = 'person:P1';
 const V1 = 'person:V1';
 type Settings = Parameters<GroupBuilder['evaluate']>[2];
 
-function adminCase(attrs: Record<string, string> = {}, persons: Record<string, Record<string, string>> = {}): GroupBuilder {
+function adminCase(attrs: Record<string, string | Array<[string, string]>> = {}, persons: Record<string, Record<string, string>> = {}): GroupBuilder {
   const g = new GroupBuilder(CASE).object(CASE, { kind: 'administrative', category: 'Z4901', ...attrs }, { unit: 'unit:S1' });
   for (const [id, a] of Object.entries({ [P1]: { role: 'suspect', birth_date: '1990-01-01' }, ...persons })) g.object(id, a, { case: CASE });
   return g;
@@ -154,6 +154,13 @@ describe('ADMIN_MEDIATION_RULES', () => {
     const r = run(decide(adminCase({ admin_type: 'other' }, adult), MEDIATED, 'mediated'));
     assert.deepEqual(r.alerts.map(judged), [expected('violation', 'open', 'S3', CASE, MEDIATED)]);
     assert.match(r.alerts[0].message['zh-CN'], /非治安类行政案件作出调解/);
+  });
+
+  it('reads the case kind at the mediation: judged after a later conversion to criminal', () => {
+    const converted = adminCase({ admin_type: 'other', kind: [['2025-05-01T00:00:00+08:00', 'administrative'], ['2025-05-06T10:01:00+08:00', 'criminal']] }, adult);
+    assert.deepEqual(run(decide(converted, MEDIATED, 'mediated')).alerts.map(judged), [expected('violation', 'open', 'S3', CASE, MEDIATED)]);
+    const laterAdmin = adminCase({ admin_type: 'other', kind: [['2025-05-01T00:00:00+08:00', 'criminal'], ['2025-05-06T10:01:00+08:00', 'administrative']] }, adult);
+    assert.deepEqual(run(decide(laterAdmin, MEDIATED, 'mediated')).alerts, []);
   });
 
   it('judges the excluded categories only once the bureau lists them [D]', () => {

@@ -121,8 +121,9 @@ const mediationParties = (s: Snapshot, decision: Ev): string[] =>
 export const ADMIN_MEDIATION_RULES: RuleEvaluator = {
   ruleId: 'ADMIN_MEDIATION_RULES',
   evaluate: (s, ctx) => {
-    if (!administrative(s)) return [];
-    return s.ofType('case.decided').filter((d) => d.attrs.outcome === 'mediated').flatMap((d) => mediation(s, ctx, d));
+    // The case's kind at the mediation (§3.2), not as of T.
+    return s.ofType('case.decided').filter((d) => d.attrs.outcome === 'mediated' && (s.attr(caseIdOf(s), 'kind', d.time) ?? caseKind(s)) === 'administrative')
+      .flatMap((d) => mediation(s, ctx, d));
   },
 };
 

@@ -71,6 +71,17 @@ describe('CRIM_RSDL_MAX_6M', () => {
     }
   });
 
+  it('judges the venue as it was when the surveillance started (§13), not as of T', () => {
+    const changed = (from: string, to: string) => rsdl(true, 'venue:V1', criminalCase()
+      .object('venue:V1', { name: '某处', room_type: [['2020-01-01T00:00:00+08:00', from], ['2025-04-01T10:01:00+08:00', to]] }, { unit: 'unit:STATION' }));
+    // A residence at 10:00, re-labelled one minute after the start: no breach.
+    assert.deepEqual(changed('residence', 'interrogation_room').evaluate(rule, t('2025-05-01T00:00')).alerts, []);
+    // An interrogation room at the start, made a residence one minute later: a breach.
+    const r = changed('interrogation_room', 'residence').evaluate(rule, t('2025-05-01T00:00'));
+    assert.deepEqual(summary(r.alerts), [`${F} violation open S2 raised ${z('2025-04-01T10:00')}`]);
+    assert.match(r.alerts[0].message['zh-CN'], /不是居住场所/);
+  });
+
   it('does not judge a venue it does not know, nor the venue of a residence of one’s own', () => {
     assert.deepEqual(rsdl(true, 'venue:UNKNOWN').evaluate(rule, t('2025-05-01T00:00')).alerts, []);
     assert.deepEqual(rsdl(false).evaluate(rule, t('2025-05-01T00:00')).alerts, []);

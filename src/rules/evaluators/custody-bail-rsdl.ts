@@ -30,14 +30,14 @@ export const CRIM_BAIL_MAX_12M: RuleEvaluator = {
 /** Units whose premises may never hold a designated residence (MPS-C art.112: custody sites, case-handling sites). */
 const FORBIDDEN_UNIT_LEVELS = new Set(['detention_center', 'admin_detention_facility', 'center']);
 
-/** What is wrong with the designated residence, if anything; undefined also when the venue is unknown (§5.2). */
+/** What is wrong with the designated residence, if anything; undefined also when the venue is unknown (§5.2). Read as at the start (§13). */
 function residenceDefect(s: Snapshot, start: Ev): Localized | undefined {
   const venue = target(start, 'venue');
   if (!venue) return L('指定居所监视居住未登记执行场所', 'no venue is recorded for a designated residence');
-  const roomType = s.attr(venue, 'room_type');
+  const roomType = s.attr(venue, 'room_type', start.time);
   if (roomType === undefined) return undefined;
   if (roomType !== 'residence') return L(`指定居所为“${roomType}”类场所，不是居住场所`, `the designated place is a "${roomType}", not a residence`);
-  const level = s.attr(s.linked(venue, 'unit')[0], 'level');
+  const level = s.attr(s.linked(venue, 'unit')[0], 'level', start.time);
   if (level && FORBIDDEN_UNIT_LEVELS.has(level)) return L('指定居所设在羁押场所或专门办案场所内', 'the designated residence lies in a custody or case-handling facility');
   return undefined;
 }

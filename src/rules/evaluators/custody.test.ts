@@ -72,6 +72,15 @@ describe('CRIM_MEASURE_EXPIRED_NOT_LIFTED', () => {
     assert.equal(g.evaluate(rule, t('2025-03-12T12:00')).timers[0]?.dueAt, z('2025-03-18T00:00'));
   });
 
+  it('judges an approver without a stated level by role and unit at the approval, not as of T (§3.2, §8.4)', () => {
+    // officer:O2 heads the branch (县级以上负责人) from `leaderFrom`; the approval names no level.
+    const g = (leaderFrom: string) => detained(criminalCase().object('officer:O2', { name: '乙', badge_no: '2', role: [['1970-01-01T00:00:00Z', 'lead'], [t(leaderFrom), 'leader']] }, { member_of: 'unit:BRANCH' }))
+      .event('a1', 'approval.granted', t('2025-03-12T10:00'), { for: 'arrest_request', new_limit: 'P7D' }, { approver: 'officer:O2', case: CASE, subject: P1 });
+    const due = (leaderFrom: string) => g(leaderFrom).evaluate(rule, t('2025-03-12T12:00')).timers[0]?.dueAt;
+    assert.equal(due('2025-03-12T09:59'), z('2025-03-18T00:00'));
+    assert.equal(due('2025-03-12T10:01'), z('2025-03-14T00:00')); // promoted a minute later: the approval did not count
+  });
+
   it('gives one finding per interval: detention, then custody after arrest (2 months)', () => {
     const g = on(requested(detained(), '2025-03-13T16:00'), 'ar', 'person.arrested', '2025-03-20T10:00', {}, { officer: 'officer:O1' });
     assert.deepEqual(timerLines(g.evaluate(rule, t('2025-03-20T12:00')).timers), [`${F} due fire ${z('2025-05-21T00:00')} due ${z('2025-05-21T00:00')}`]);

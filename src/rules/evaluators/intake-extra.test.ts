@@ -148,4 +148,23 @@ describe('CRIM_FILING_APPROVAL_LEVEL', () => {
   it('is not triggered in an administrative case', () => {
     assert.deepEqual(run(decided(['officer:SL'], 'case.filed', 'administrative')).alerts, []);
   });
+
+  it('judges the approver by role and unit at the decision, not as of T', () => {
+    // Promoted to leader one minute after the decision: a lead investigator approved it.
+    const promoted = decided(['officer:PR']).object('officer:PR', { role: [['2025-01-01T00:00:00+08:00', 'lead'], ['2025-05-06T10:01:00+08:00', 'leader']] }, { member_of: 'unit:B' });
+    assert.match(alertOf(run(promoted))!.message['zh-CN'], /非负责人的民警/);
+    // Leader at the decision, moved to another post one minute after: complies.
+    const moved = decided(['officer:MV']).object('officer:MV', { role: [['2025-01-01T00:00:00+08:00', 'leader'], ['2025-05-06T10:01:00+08:00', 'lead']] }, { member_of: 'unit:B' });
+    assert.deepEqual(run(moved).alerts, []);
+    // Leader of a unit that was a station at the decision and became a branch one minute later.
+    const unit = decided(['officer:RL']).object('unit:R', { kind: 'public_security', level: [['2025-01-01T00:00:00+08:00', 'station'], ['2025-05-06T10:01:00+08:00', 'branch']] })
+      .object('officer:RL', { role: 'leader' }, { member_of: 'unit:R' });
+    assert.match(alertOf(run(unit))!.message['zh-CN'], /办案部门负责人/);
+  });
+
+  it('judges a decision taken while the case was criminal, after it became administrative', () => {
+    const converted = reference(new GroupBuilder(CASE).object(CASE, { kind: [['2025-05-01T00:00:00+08:00', 'criminal'], ['2025-05-06T10:01:00+08:00', 'administrative']], category: '050200' }))
+      .event('dec', 'case.not_filed', T('2025-05-06T10:00'), {}, { case: CASE, approver: ['officer:SL'] });
+    assert.equal(alertOf(run(converted))!.severity, 'S4');
+  });
 });

@@ -95,21 +95,23 @@ const BELOW_COUNTY_ZH: Record<string, string> = {
 };
 
 /**
- * One approver's standing: 'ok' at county level or higher (§13: higher satisfies); 'low' when
- * known to be below it (a department head, an officer who is no leader, a station); 'unknown'
- * when the reference data does not say (officer without role, leader or unit without level).
+ * One approver's standing at the decision (role and unit level as of then, §3.2): 'ok' at county
+ * level or higher (§13: higher satisfies); 'low' when known to be below it (a department head, an
+ * officer who is no leader, a station); 'unknown' when the reference data does not say (officer
+ * without role, leader or unit without level).
  */
 function approverStanding(s: Snapshot, decision: Ev, approver: string): { standing: 'ok' | 'low' | 'unknown'; what: string } {
   const unknown = { standing: 'unknown' as const, what: '' };
+  const at = decision.time;
   if (typeOf(approver) === 'officer') {
-    const role = s.attr(approver, 'role');
+    const role = s.attr(approver, 'role', at);
     if (!role) return unknown;
     if (role !== 'leader') return { standing: 'low', what: '非负责人的民警' };
-    if (!s.attr(s.linked(approver, 'member_of')[0], 'level')) return unknown;
+    if (!s.attr(s.linked(approver, 'member_of')[0], 'level', at)) return unknown;
   }
-  const level = approverLevel(s, { ...decision, attrs: {}, rels: [{ q: 'approver', id: approver }] });
+  const level = approverLevel(s, { ...decision, attrs: {}, rels: [{ q: 'approver', id: approver }] }); // at the decision too
   if (levelAtLeast(level, 'county')) return { standing: 'ok', what: '' };
-  const below = level ?? s.attr(approver, 'level');
+  const below = level ?? s.attr(approver, 'level', at);
   return below ? { standing: 'low', what: BELOW_COUNTY_ZH[below] ?? below } : unknown;
 }
 
@@ -123,8 +125,9 @@ export const CRIM_FILING_APPROVAL_LEVEL: RuleEvaluator = {
   ruleId: 'CRIM_FILING_APPROVAL_LEVEL',
   evaluate: (s, ctx) => {
     const caseId = caseIdOf(s);
-    if (!caseId || caseKind(s) !== 'criminal') return [];
-    return s.ofType('case.filed', 'case.not_filed').flatMap((decision) => {
+    if (!caseId) return [];
+    // The case's kind at the decision (§3.2), not as of T.
+    return s.ofType('case.filed', 'case.not_filed').filter((d) => (s.attr(caseId, 'kind', d.time) ?? caseKind(s)) === 'criminal').flatMap((decision) => {
       const judged = targets(decision, 'approver').map((a) => approverStanding(s, decision, a));
       if (judged.length === 0 || judged.some((j) => j.standing !== 'low')) return [];
       const act = decision.type === 'case.filed' ? L('立案', 'filing') : L('不予立案', 'non-filing');

@@ -85,6 +85,14 @@ describe('INTV_SEPARATE_SESSIONS', () => {
     assert.deepEqual(run(g), []);
   });
 
+  it('reads the room type as of the session (§3.2): a room later reclassified as a site is still judged, and vice versa', () => {
+    const two = (history: Array<[string, string]>) => session(session(base().object('venue:R9', { room_type: history }), 's1', 'person:P1', 'venue:R9', '2025-03-11T09:00', '2025-03-11T10:00'),
+      's2', 'person:P2', 'venue:R9', '2025-03-11T09:00', '2025-03-11T10:00');
+    assert.deepEqual(run(two([['1970-01-01T00:00:00Z', 'interrogation_room'], [T('2025-03-11T12:00'), 'other']])).map(brief),
+      [`person:P2 violation open S2 raised ${utc('2025-03-11T09:00')}`]);
+    assert.deepEqual(run(two([['1970-01-01T00:00:00Z', 'other'], [T('2025-03-11T12:00'), 'interrogation_room']])), []);
+  });
+
   it('a running session counts until T: nothing within the tolerance, a violation after it', () => {
     const g = session(session(base(), 's1', 'person:P1', 'venue:R1', '2025-03-11T09:00', null), 's2', 'person:P2', 'venue:R1', '2025-03-11T09:30', null);
     assert.deepEqual(run(g, '2025-03-11T09:31'), []);

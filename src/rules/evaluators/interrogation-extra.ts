@@ -67,7 +67,8 @@ export const roleZh = (s: Snapshot, person: string, at: Date): string => {
 export const INTV_SEPARATE_SESSIONS: RuleEvaluator = {
   ruleId: 'INTV_SEPARATE_SESSIONS',
   evaluate: (s, ctx) => {
-    const rooms = sessionsOf(s).filter((x) => x.venue && s.attr(x.venue, 'room_type') !== 'other');
+    // The room type as of the session (§3.2).
+    const rooms = sessionsOf(s).filter((x) => x.venue && s.attr(x.venue, 'room_type', x.started.time) !== 'other');
     return rooms.map((b, j) => {
       const tolerance = ctx.num('toleranceSeconds', b.started.time) * 1000;
       const humans = sameHuman(s, b.subject);
