@@ -62,6 +62,19 @@ describe('AREA_NOT_INTO_DETENTION_FACILITY', () => {
     assert.equal(jail(summon(g, d('10:00')), d('12:00')).evaluate(rule, LATER).alerts.length, 1);
   });
 
+  it('does not carry a detention changed to bail or RSDL into a new summons (§9.1: they end the detention)', () => {
+    for (const change of ['person.bail_started', 'person.rsdl_started']) {
+      let g = ev(caseWith(), 'person.detained', d('08:00', 1), {}, { case: CASE });
+      g = ev(g, change, d('08:00', 2), change === 'person.rsdl_started' ? { designated: false } : {}, { case: CASE });
+      const r = jail(summon(g, d('10:00'), 'criminal_summons'), d('12:00')).evaluate(rule, LATER);
+      assert.deepEqual(lines(r), [`violation open S2 raised ${z(d('12:00'))}`], change);
+    }
+    // An arrest after the bail is a new decision.
+    let g = ev(ev(caseWith(), 'person.detained', d('08:00', 1), {}, { case: CASE }), 'person.bail_started', d('08:00', 2), {}, { case: CASE });
+    g = ev(summon(g, d('10:00'), 'criminal_summons'), 'person.arrested', d('11:00'), {}, { case: CASE });
+    assert.deepEqual(jail(g, d('12:00')).evaluate(rule, LATER).alerts, []);
+  });
+
   it('judges an open measure up to T and ignores summonses without a subject', () => {
     assert.deepEqual(summon(caseWith(), d('10:00')).evaluate(rule, LATER), { alerts: [], timers: [] });
     const g = caseWith().event('s0', 'person.summoned', t(d('10:00')), { measure: 'continued_questioning', form: 'oral' }, { unit: 'unit:STATION' });

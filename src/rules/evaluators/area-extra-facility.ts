@@ -18,10 +18,13 @@ const MEASURE_ZH: Record<string, string> = { continued_questioning: '继续盘�
 const isDecision = (e: Ev) =>
   e.type === 'person.detained' || e.type === 'person.arrested' || (e.type === 'person.admin_detention_decided' && e.attrs.execute !== 'false');
 
-/** Whether a detention decision stands at a jailing: the latest decision or release up to then is a decision. */
+/** What ends a standing decision: a release, or a change to bail or RSDL (§9.1). */
+const LIFTS = new Set(['person.released', 'person.bail_started', 'person.rsdl_started']);
+
+/** Whether a detention decision stands at a jailing: the latest decision, release or change to bail/RSDL up to then is a decision. */
 function decidedBy(s: Snapshot, person: string, jailed: Ev): boolean {
   const last = s.relating(person, 'subject')
-    .filter((e) => e.time.getTime() <= jailed.time.getTime() && (isDecision(e) || e.type === 'person.released'))
+    .filter((e) => e.time.getTime() <= jailed.time.getTime() && (isDecision(e) || LIFTS.has(e.type)))
     .pop();
   return !!last && isDecision(last);
 }
@@ -32,7 +35,7 @@ function decidedBy(s: Snapshot, person: string, jailed: Ev): boolean {
  * `admin_summons`. Violation at the first person.jailed (看守所 or 拘留所) of the subject while the
  * summons interval (§9.1) is open — for an administrative summons, the jailing that ends it —
  * unless a detention decision (person.detained, person.arrested, or person.admin_detention_decided
- * with execute) stands at that instant (none, or a release since). Not checkable: other holding
+ * with execute) stands at that instant (none, or a release or change to bail/RSDL since). Not checkable: other holding
  * facilities than those the contract records admissions to.
  */
 export const AREA_NOT_INTO_DETENTION_FACILITY: RuleEvaluator = {

@@ -205,6 +205,13 @@ describe('PROP_DISPOSAL_AT_CLOSURE', () => {
     ]);
   });
 
+  it('an item returned and then seized again is still held at the closure: the earlier return does not discharge it', () => {
+    const again = (at: string) => seize(give(seize(base(), '2025-03-01T10:00'), '2025-03-03T10:00', 'item:X1'), at, ['item:X1'], 'seize2');
+    assert.deepEqual(brief(closed(again('2025-03-05T10:00'))), ['item:X1 overdue open due 2025-03-14T00:00 raised 2025-03-13T00:00 resolved -']);
+    // Returned again one minute before the closure: disposed of.
+    assert.deepEqual(run(give(closed(again('2025-03-05T10:00')), '2025-03-10T09:59', 'item:X1')).alerts, []);
+  });
+
   it('revocation of one suspect only does not dispose of the case’s property', () => {
     const g = seized().event('rev', 'case.revoked', T('2025-03-09T10:00'), { scope: 'suspect' }, { case: CASE, subject: 'person:P1', approver: 'officer:9' });
     assert.equal(run(closed(g)).alerts.length, 2);

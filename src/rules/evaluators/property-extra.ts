@@ -178,9 +178,10 @@ export const PROP_DISPOSAL_AT_CLOSURE: RuleEvaluator = {
     const routed = s.ofType(...ROUTES[kind]).some((e) => e.time.getTime() <= closed.time.getTime() && (e.type !== 'case.revoked' || e.attrs.scope === 'case'));
     if (routed) return [];
     const unrelated = new Set(s.ofType('item.found_unrelated').flatMap((e) => targets(e, 'item')));
+    // The last seizure or freeze of each item by the closure: a return before a new seizure does not dispose of it.
     const taken = new Map<string, Ev>();
     for (const e of s.ofType('item.seized', 'item.frozen')) {
-      for (const item of targets(e, 'item')) if (!taken.has(item) && e.time.getTime() <= closed.time.getTime()) taken.set(item, e);
+      for (const item of targets(e, 'item')) if (e.time.getTime() <= closed.time.getTime()) taken.set(item, e);
     }
     const days = ctx.num('graceDays', closed.time);
     return [...taken].filter(([item]) => !unrelated.has(item)).map(([item, first]): Finding | undefined => deadlineFinding(ctx, {

@@ -145,8 +145,19 @@ describe('PROP_SEIZURE_DOCS', () => {
   });
 
   it('sealing needs a 查封决定书', () => {
-    assert.deepEqual(parts(run(seizure({ mode: 'sealing' })).alerts), [`扣押后24小时内制作查封决定书 | overdue open S2 raised ${z(WARN)} due ${z(DUE)}`]);
-    assert.deepEqual(run(seizure({ mode: 'sealing', decision: { doc_type: '查封决定书' } })).alerts, []);
+    assert.deepEqual(parts(run(seizure({ mode: 'sealing', approver: 'officer:8' })).alerts), [`扣押后24小时内制作查封决定书 | overdue open S2 raised ${z(WARN)} due ${z(DUE)}`]);
+    assert.deepEqual(run(seizure({ mode: 'sealing', decision: { doc_type: '查封决定书' }, approver: 'officer:8' })).alerts, []);
+  });
+
+  it('sealing (查封) needs county-level approval whatever the value (catalogue §10; MPS-C art.227)', () => {
+    const sealed = (o: Opts) => seizure({ mode: 'sealing', decision: { doc_type: '查封决定书' }, ...o });
+    assert.deepEqual(parts(run(sealed({})).alerts), [`查封应经县级以上公安机关负责人批准（24小时内补办） | overdue open S2 raised ${z(WARN)} due ${z(DUE)}`]);
+    const approve = (level: string, at: string) => sealed({ approver: null })
+      .event('ap', 'approval.granted', at, { for: 'seizure', level }, { approver: 'officer:8', case: 'case:C1', item: 'item:X1' });
+    assert.deepEqual(run(approve('county', '2025-03-11T12:00:00+08:00')).alerts, []);
+    assert.deepEqual(run(approve('city', '2025-03-12T10:00:00+08:00')).alerts.map((a) => `${a.level} ${a.status}`), ['warning resolved'], 'a higher level, at 24 h');
+    assert.deepEqual(run(approve('county', '2025-03-12T10:01:00+08:00')).alerts.map((a) => `${a.level} ${a.status}`), ['overdue complied_late']);
+    assert.deepEqual(run(approve('department', '2025-03-11T12:00:00+08:00')).alerts.map((a) => `${a.level} ${a.status}`), ['overdue open'], 'a lower level does not satisfy');
   });
 
   it('evidence preservation: decision and list only, in any case', () => {

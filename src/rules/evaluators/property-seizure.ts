@@ -104,8 +104,12 @@ function fullChecks(
   due: (part: string, duty: Localized, at: number | undefined) => Finding | undefined,
 ): Array<Finding | undefined> {
   const value = totalValue(s, seized);
-  const county = value >= ctx.num('countyApprovalValueThreshold', seized.time);
-  const out = [due('approval', county
+  // 查封 (real estate, vessels, large equipment) always needs county level (catalogue §10; MPS-C art.227).
+  const sealing = seized.attrs.mode === 'sealing';
+  const county = sealing || value >= ctx.num('countyApprovalValueThreshold', seized.time);
+  const out = [due('approval', sealing
+    ? L(`查封应经县级以上公安机关负责人批准（${hours}小时内补办）`, `A sealing needs county-level approval (within ${hours} h)`)
+    : county
     ? L(`涉案财物价值${value}元，扣押应经县级以上公安机关负责人批准（${hours}小时内补办）`, `Property worth ¥${value}: the seizure needs county-level approval (within ${hours} h)`)
     : L(`扣押应经办案部门负责人批准（${hours}小时内补办）`, `The seizure needs the case unit head's approval (within ${hours} h)`),
   approvedAt(s, seized, county ? 'county' : 'department'))];
