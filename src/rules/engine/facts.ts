@@ -16,8 +16,10 @@ export function caseIdOf(s: Snapshot): string | undefined {
   return typeOf(s.groupId) === 'case' ? s.groupId : undefined;
 }
 
-export function caseKind(s: Snapshot): 'criminal' | 'administrative' | undefined {
-  const k = s.attr(caseIdOf(s), 'kind');
+/** The case's kind as of T, or at `at` (§3.2: a rule's reference instant) — as of T where nothing was recorded by then. */
+export function caseKind(s: Snapshot, at?: Date): 'criminal' | 'administrative' | undefined {
+  const id = caseIdOf(s);
+  const k = at ? s.attrThen(id, 'kind', at) : s.attr(id, 'kind');
   return k === 'criminal' || k === 'administrative' ? k : undefined;
 }
 
@@ -109,7 +111,7 @@ export interface Approval {
  */
 export function approverLevel(s: Snapshot, e: Ev): string | undefined {
   if (e.attrs.level) return e.attrs.level;
-  const then = (id: string | undefined, name: string) => s.attr(id, name, e.time) ?? s.attr(id, name);
+  const then = (id: string | undefined, name: string) => s.attrThen(id, name, e.time);
   for (const id of targets(e, 'approver')) {
     if (typeOf(id) === 'unit') {
       const kind = then(id, 'kind');

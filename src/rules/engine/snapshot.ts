@@ -111,6 +111,14 @@ export class Snapshot {
     return o ? attrAt(o, name, at.getTime() > this.asOf.getTime() ? this.asOf : at) : undefined;
   }
 
+  /**
+   * An attribute's value at a rule's reference instant (§3.2: a role at the session, a kind at the
+   * decision) — or as of T where nothing was recorded by then (reference data sent later).
+   */
+  attrThen(id: string | undefined, name: string, at: Date): string | undefined {
+    return this.attr(id, name, at) ?? this.attr(id, name);
+  }
+
   /** When an attribute got the value it has as of T (undefined when unknown). */
   attrTime(id: string | undefined, name: string): Date | undefined {
     const list = this.obj(id)?.attrs.get(name);

@@ -69,7 +69,7 @@ export function allStays(s: Snapshot): AreaStay[] {
 }
 
 /** The person's role when it mattered (else as of T). */
-export const isSuspect = (s: Snapshot, person: string, at: Date): boolean => (s.attr(person, 'role', at) ?? s.attr(person, 'role')) === 'suspect';
+export const isSuspect = (s: Snapshot, person: string, at: Date): boolean => s.attrThen(person, 'role', at) === 'suspect';
 
 /** Whether an instant lies within a stay (from its first entry to its final exit, or T). */
 export const inStay = (stay: AreaStay, at: Date, asOf: Date): boolean =>

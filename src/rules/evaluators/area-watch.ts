@@ -4,7 +4,7 @@ import type { Finding } from '../engine/finding.js';
 import { type Ev, type Snapshot, target } from '../engine/snapshot.js';
 import { type AreaStay, allStays, isSuspect, subjectOfStay } from './area-stays.js';
 import { officerIntervals } from './officer-positions.js';
-import { type Span, uncovered } from '../engine/spans.js';
+import { merged, type Span, uncovered } from '../engine/spans.js';
 
 /**
  * AREA_NEVER_UNATTENDED (catalogue §8, interchange §9.2 "watched"): an instant of a suspect's
@@ -67,17 +67,6 @@ interface Gaps {
   unverified: Span[];
 }
 
-/** Spans in time order, those that meet (one ends where the next starts) joined. */
-function joined(spans: Span[]): Span[] {
-  const out: Span[] = [];
-  for (const [x, y] of [...spans].sort((p, q) => p[0] - q[0])) {
-    const last = out[out.length - 1];
-    if (last && x <= last[1]) last[1] = Math.max(last[1], y);
-    else out.push([x, y]);
-  }
-  return out;
-}
-
 /**
  * Gaps longer than `maxMs` in a stay's room intervals: proven ones, and unverified ones without
  * a long proven part. Gaps (and proven parts) that meet at a room change are one gap.
@@ -95,8 +84,8 @@ function stayGaps(stay: AreaStay, feed: VenueWatch, asOf: number, maxMs: number)
     }
   }
   const out: Gaps = { proven: [], unverified: [] };
-  const provenJoined = joined(provenParts);
-  for (const gap of joined(gaps)) {
+  const provenJoined = merged(provenParts);
+  for (const gap of merged(gaps)) {
     const proven = provenJoined.filter(([x, y]) => x >= gap[0] && y <= gap[1] && y - x > maxMs);
     if (proven.length) out.proven.push(...proven);
     else if (gap[1] - gap[0] > maxMs) out.unverified.push(gap);

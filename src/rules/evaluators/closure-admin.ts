@@ -14,9 +14,6 @@ import { caseCustodial, firstFrom, noticeDuty, noticesTo } from './closure-helpe
 const isOther = (s: Snapshot): boolean => s.attr(caseIdOf(s), 'admin_type') === 'other';
 const caseSubject = (s: Snapshot) => ({ type: 'case' as const, id: caseIdOf(s)! });
 
-/** Whether the case was administrative at `at` (the trigger), not as of T. */
-const administrativeAt = (s: Snapshot, at: Date): boolean => (s.attr(caseIdOf(s), 'kind', at) ?? caseKind(s)) === 'administrative';
-
 /** When a case administrative at `at` became criminal, if it has since (the duties of §11 end then). */
 const becameCriminal = (s: Snapshot, at: Date): Date | undefined => (caseKind(s) === 'criminal' ? kindChangedAt(s, caseIdOf(s)!, at) : undefined);
 
@@ -62,7 +59,7 @@ export const ADMIN_CASE_TIME_LIMIT: RuleEvaluator = {
   evaluate: (s, ctx) => {
     const accepted = s.ofType('case.accepted')[0];
     const def = accepted && ctx.definition(accepted.time);
-    if (!accepted || !def?.limit || !administrativeAt(s, accepted.time)) return [];
+    if (!accepted || !def?.limit || caseKind(s, accepted.time) !== 'administrative') return [];
     // §9.3: any appraisal time is excluded from administrative case limits.
     const excluded = appraisalIntervals(s, false);
     const decided = firstFrom(s.ofType('case.decided'), accepted.time);
@@ -92,7 +89,7 @@ const SERVED_OUTCOMES = new Set(['penalty', 'no_penalty']);
 export const ADMIN_DECISION_SERVICE: RuleEvaluator = {
   ruleId: 'ADMIN_DECISION_SERVICE',
   evaluate: (s, ctx) => {
-    return s.ofType('case.decided').filter((d) => SERVED_OUTCOMES.has(d.attrs.outcome ?? '') && administrativeAt(s, d.time))
+    return s.ofType('case.decided').filter((d) => SERVED_OUTCOMES.has(d.attrs.outcome ?? '') && caseKind(s, d.time) === 'administrative')
       .flatMap((d) => decisionService(s, ctx, d).map((f) => endedByConversion(f, becameCriminal(s, d.time))));
   },
 };

@@ -1,7 +1,7 @@
 import { addDays, localDateOf } from '../../legal-time/local-date.js';
 import { deadlineFinding, L, P, violation, type RuleContext, type RuleEvaluator } from '../engine/context.js';
 import { localTime } from '../engine/explain.js';
-import { caseIdOf, caseKind, documentPresentAt, documentsOfType, typeOf } from '../engine/facts.js';
+import { caseKind, documentPresentAt, documentsOfType, typeOf } from '../engine/facts.js';
 import type { Finding } from '../engine/finding.js';
 import { type Ev, type Snapshot, targets } from '../engine/snapshot.js';
 import { defined } from './closure-helpers.js';
@@ -20,11 +20,8 @@ const HEARING_NOTICE = '举行听证通知书';
 /** MPS-A: the hearing notice reaches the parties seven days before the hearing (statutory). */
 const HEARING_NOTICE_DAYS = 7;
 
-/** Whether the case was administrative at `at` (its kind then, §3.2; as of T when unknown then). */
-const administrativeAt = (s: Snapshot, at: Date): boolean => (s.attr(caseIdOf(s), 'kind', at) ?? caseKind(s)) === 'administrative';
-
 const penaltyDecisions = (s: Snapshot): Ev[] =>
-  s.ofType('case.decided').filter((d) => d.attrs.outcome === 'penalty' && administrativeAt(s, d.time));
+  s.ofType('case.decided').filter((d) => d.attrs.outcome === 'penalty' && caseKind(s, d.time) === 'administrative');
 
 /**
  * ADMIN_PRE_DECISION_NOTICE_AND_HEARING (PSAPL art.94, 98; MPS-A art.123, 132–136, 167–169).
@@ -48,7 +45,7 @@ export const ADMIN_PRE_DECISION_NOTICE_AND_HEARING: RuleEvaluator = {
   evaluate: (s, ctx) => {
     const decisions = penaltyDecisions(s).filter((d) => !onTheSpotDecision(s, d) && !holdsDocumentBy(s, ctx, 'fastTrackDocTypes', d.time));
     const perPerson = decisions.flatMap((d) => decisionPersons(s, d).flatMap((p) => [preDecisionNotice(s, ctx, d, p), decidedBeforeHearing(s, ctx, d, p)]));
-    const records = documentsOfType(s, HEARING_RECORD).filter((r) => { const at = documentPresentAt(s, r); return at && administrativeAt(s, at); });
+    const records = documentsOfType(s, HEARING_RECORD).filter((r) => { const at = documentPresentAt(s, r); return at && caseKind(s, at) === 'administrative'; });
     return defined([...perPerson, ...records.map((r) => hearingNoticeInTime(s, ctx, r))]);
   },
 };

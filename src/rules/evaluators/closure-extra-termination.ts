@@ -122,7 +122,7 @@ export const ADMIN_MEDIATION_RULES: RuleEvaluator = {
   ruleId: 'ADMIN_MEDIATION_RULES',
   evaluate: (s, ctx) => {
     // The case's kind at the mediation (§3.2), not as of T.
-    return s.ofType('case.decided').filter((d) => d.attrs.outcome === 'mediated' && (s.attr(caseIdOf(s), 'kind', d.time) ?? caseKind(s)) === 'administrative')
+    return s.ofType('case.decided').filter((d) => d.attrs.outcome === 'mediated' && caseKind(s, d.time) === 'administrative')
       .flatMap((d) => mediation(s, ctx, d));
   },
 };

@@ -127,7 +127,7 @@ export const CRIM_FILING_APPROVAL_LEVEL: RuleEvaluator = {
     const caseId = caseIdOf(s);
     if (!caseId) return [];
     // The case's kind at the decision (§3.2), not as of T.
-    return s.ofType('case.filed', 'case.not_filed').filter((d) => (s.attr(caseId, 'kind', d.time) ?? caseKind(s)) === 'criminal').flatMap((decision) => {
+    return s.ofType('case.filed', 'case.not_filed').filter((d) => caseKind(s, d.time) === 'criminal').flatMap((decision) => {
       const judged = targets(decision, 'approver').map((a) => approverStanding(s, decision, a));
       if (judged.length === 0 || judged.some((j) => j.standing !== 'low')) return [];
       const act = decision.type === 'case.filed' ? L('立案', 'filing') : L('不予立案', 'non-filing');

@@ -61,7 +61,7 @@ export const CRIM_FILING_REVIEW_3_7_30D: RuleEvaluator = {
     // The kind at acceptance (§10.1), not as of T. A 治安 case converted to criminal is in effect
     // accepted as criminal then: the review runs from the conversion (the first moment a filing
     // decision is due). A criminal case turned administrative ends the duty at that instant.
-    const kindThen = s.attr(caseId, 'kind', accepted.time) ?? caseKind(s);
+    const kindThen = caseKind(s, accepted.time);
     const changed = kindChangedAt(s, caseId, accepted.time);
     const now = caseKind(s);
     const convertedAt = kindThen === 'administrative' && now === 'criminal' ? changed : undefined;
@@ -98,7 +98,7 @@ export const CRIM_PREFILING_NO_COERCION: RuleEvaluator = {
     const accepted = s.ofType('case.accepted')[0];
     return s.ofType(...COERCIVE).filter(isCoercive).flatMap((e) => {
       // The kind the case had when the measure was taken (an administrative case may turn criminal later).
-      const kind = s.attr(caseId, 'kind', e.time) ?? caseKind(s);
+      const kind = caseKind(s, e.time);
       const criminal = kind === 'criminal';
       if (!criminal && !(kind === 'administrative' && e.type === 'item.seized')) return [];
       const basis = criminal ? filed : accepted;

@@ -52,7 +52,7 @@ const ROLE_ZH: Record<string, string> = {
   attesting_witness: '见证人', guardian: '监护人', interpreter: '翻译人员',
 };
 export const roleZh = (s: Snapshot, person: string, at: Date): string => {
-  const role = s.attr(person, 'role', at) ?? s.attr(person, 'role') ?? '';
+  const role = s.attrThen(person, 'role', at) ?? '';
   return ROLE_ZH[role] ?? '当事人';
 };
 
@@ -119,7 +119,7 @@ export const INTV_FIRST_IDENTITY_FIELDS: RuleEvaluator = {
     const out: Array<Finding | undefined> = [];
     for (const session of sessionsOf(s)) {
       const { started, ended, subject } = session;
-      if ((s.attr(subject, 'role', started.time) ?? s.attr(subject, 'role')) !== 'suspect' || seen.has(subject)) continue;
+      if (s.attrThen(subject, 'role', started.time) !== 'suspect' || seen.has(subject)) continue;
       seen.add(subject);
       if (started.attrs.first_time === 'false' || !ended || identityUnknown(s, subject)) continue;
       const missing = IDENTITY_FIELDS.filter(([name]) => !s.attr(subject, name)?.trim()).map(([, label]) => label);

@@ -15,7 +15,7 @@ import { roleZh } from './interrogation-extra.js';
 const itemSubject = (id: string) => ({ type: 'item' as const, id });
 const present = <T>(x: T | undefined): x is T => x !== undefined;
 const atOrAfter = (e: Ev, t: Date) => e.time.getTime() >= t.getTime();
-const roleAt = (s: Snapshot, person: string, at: Date) => s.attr(person, 'role', at) ?? s.attr(person, 'role');
+const roleAt = (s: Snapshot, person: string, at: Date) => s.attrThen(person, 'role', at);
 /** The first event of an item (as `item`) of some types at or after an instant. */
 const firstForItem = (s: Snapshot, item: string, from: Date, ...types: string[]) => s.relating(item, 'item', ...types).find((e) => atOrAfter(e, from));
 

@@ -28,8 +28,8 @@ export const INTV_TWO_OFFICERS: RuleEvaluator = {
       if (!applies) return [];
       const subject = { type: 'person' as const, id: target(e, 'subject')! };
       const duty = L('讯问、询问应由两名以上民警进行', 'An interrogation or questioning is conducted by at least two police officers');
-      // The role at the session (§3.2), else as of T when unknown then.
-      const sworn = [...new Set(targets(e, 'interrogator').filter((o) => (s.attr(o, 'role', e.time) ?? s.attr(o, 'role')) !== 'auxiliary'))];
+      // The role at the session (§3.2).
+      const sworn = [...new Set(targets(e, 'interrogator').filter((o) => s.attrThen(o, 'role', e.time) !== 'auxiliary'))];
       if (sworn.length < 2) {
         const f = violation(ctx, {
           subject, trigger: e, duty,
